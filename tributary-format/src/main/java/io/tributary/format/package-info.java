@@ -1,0 +1,10 @@
+/**
+ * The record batch format (docs/storage-format.md): {@link io.tributary.format.BatchBuilder} encodes
+ * records into a {@link io.tributary.format.RecordBatch}; {@link io.tributary.format.BatchHeader} reads
+ * the fixed header of a batch wherever its bytes are (a file, a socket buffer). The same bytes are
+ * written to disk, sent to consumers and replicated: nothing on the hot path re-encodes a batch.
+ */
+@NullMarked
+package io.tributary.format;
+
+import org.jspecify.annotations.NullMarked;
