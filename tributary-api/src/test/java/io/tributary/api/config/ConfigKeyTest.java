@@ -1,0 +1,63 @@
+package io.tributary.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigKeyTest {
+
+    enum Mode { FAST, SAFE }
+
+    private static final ConfigKey<ByteSize> SIZE =
+            ConfigKey.bytes("tributary.test.segment-bytes", ByteSize.ofMebibytes(1), "segment size");
+    private static final ConfigKey<Mode> MODE = ConfigKey.enumerated("tributary.test.mode", Mode.SAFE, "mode");
+
+    @Test
+    void resolve_withoutAValue_givesTheDefault() {
+        assertThat(SIZE.resolve(ConfigSource.defaults())).isEqualTo(ByteSize.ofMebibytes(1));
+    }
+
+    @Test
+    void resolve_flagsWinOverEnvironmentWhichWinsOverFile() {
+        ConfigSource flags = ConfigSource.of(Map.of("tributary.test.mode", "fast"));
+        ConfigSource environment = ConfigSource.environment(Map.of("TRIBUTARY_TEST_SEGMENT_BYTES", "2MiB",
+                "TRIBUTARY_TEST_MODE", "safe"));
+        ConfigSource file = ConfigSource.of(Map.of("tributary.test.segment-bytes", "3MiB"));
+        ConfigSource layered = flags.orElse(environment).orElse(file);
+
+        assertThat(MODE.resolve(layered)).isEqualTo(Mode.FAST);
+        assertThat(SIZE.resolve(layered)).isEqualTo(ByteSize.ofMebibytes(2));
+        assertThat(SIZE.resolve(file)).isEqualTo(ByteSize.ofMebibytes(3));
+    }
+
+    @Test
+    void environmentName_isTheKeyInUpperSnakeCase() {
+        assertThat(SIZE.environmentName()).isEqualTo("TRIBUTARY_TEST_SEGMENT_BYTES");
+    }
+
+    @Test
+    void parse_ofABadValue_namesTheKeyAndTheEnvironmentVariable() {
+        assertThatThrownBy(() -> MODE.parse("turbo"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tributary.test.mode")
+                .hasMessageContaining("TRIBUTARY_TEST_MODE")
+                .hasMessageContaining("not one of fast, safe");
+    }
+
+    @Test
+    void parseDuration_readsCommonUnits() {
+        assertThat(ConfigKey.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(ConfigKey.parseDuration("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ConfigKey.parseDuration("7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(ConfigKey.parseDuration("100")).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void name_mustLiveInTheTributaryNamespace() {
+        assertThatThrownBy(() -> ConfigKey.integer("segment.bytes", 1, "x"))
+                .hasMessageContaining("tributary.<component>.<key>");
+    }
+}

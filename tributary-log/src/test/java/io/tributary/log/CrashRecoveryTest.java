@@ -1,0 +1,95 @@
+package io.tributary.log;
+
+import static io.tributary.log.TestBatches.of;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.log.storage.SimulatedCrashStorage;
+import io.tributary.log.storage.SimulatedCrashStorage.Crash;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** Crashes the simulated machine at chosen moments and checks what recovery brings back. */
+class CrashRecoveryTest {
+
+    private final SimulatedCrashStorage storage = new SimulatedCrashStorage();
+    private final Path dir = Path.of("/sim/partition-0");
+
+    private PartitionLog open(Durability durability) {
+        return PartitionLog.builder(dir).storage(storage).config(LogConfig.defaults().withDurability(durability)).open();
+    }
+
+    @Test
+    void fsyncMode_everyAckedAppendSurvivesACrash() {
+        PartitionLog log = open(Durability.FSYNC);
+        for (int i = 0; i < 20; i++) {
+            log.append(of("acked-" + i)).join();
+        }
+
+        storage.crash(Crash.DROP_UNFORCED, new Random(1));
+        abandon(log);
+
+        try (PartitionLog recovered = open(Durability.FSYNC)) {
+            assertThat(LogContents.values(recovered)).hasSize(20).startsWith("acked-0").endsWith("acked-19");
+        }
+    }
+
+    @Test
+    void osMode_loosesUnsyncedAppendsInACrash_asDocumented() {
+        PartitionLog log = open(Durability.OS);
+        log.append(of("acked but only in the page cache")).join();
+
+        storage.crash(Crash.DROP_UNFORCED, new Random(1));
+        abandon(log);
+
+        try (PartitionLog recovered = open(Durability.OS)) {
+            assertThat(recovered.endOffset()).isZero();
+        }
+    }
+
+    @Test
+    void tornWriteAtTheTail_isCutAndTheLogContinues() {
+        Random random = new Random(42);
+        for (int round = 0; round < 30; round++) {
+            PartitionLog log = open(Durability.OS);
+            long before = log.endOffset();
+            log.append(of("r" + round + "a", "r" + round + "b")).join();
+            storage.crash(Crash.TEAR_WITH_ZEROS, random);
+            abandon(log);
+
+            try (PartitionLog recovered = open(Durability.FSYNC)) {
+                long after = recovered.endOffset();
+                assertThat(after).isIn(before, before + 2);
+                assertThat(LogContents.read(recovered)).hasSize((int) (after - recovered.logStartOffset()));
+            }
+        }
+    }
+
+    @Test
+    void groupCommit_sharesFsyncsAmongConcurrentAppends() {
+        PartitionLog log = open(Durability.FSYNC);
+        long forcesBefore = storage.forceCount();
+        List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
+
+        for (int i = 0; i < 500; i++) {
+            futures.add(log.append(of("concurrent-" + i)));
+        }
+        futures.forEach(CompletableFuture::join);
+        long forces = storage.forceCount() - forcesBefore;
+        log.close();
+
+        assertThat(forces).as("fsyncs for 500 pipelined appends").isLessThan(500);
+    }
+
+    /** The process died with the machine: its log can only be let go (closing it fails on dead files). */
+    private static void abandon(PartitionLog crashed) {
+        try {
+            crashed.close();
+        } catch (LogException expected) {
+            // the files it had open are gone
+        }
+    }
+}
