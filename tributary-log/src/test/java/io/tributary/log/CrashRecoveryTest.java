@@ -70,6 +70,7 @@ class CrashRecoveryTest {
 
     @Test
     void groupCommit_sharesFsyncsAmongConcurrentAppends() {
+        storage.forceDelay(java.time.Duration.ofMillis(2));
         PartitionLog log = open(Durability.FSYNC);
         long forcesBefore = storage.forceCount();
         List<CompletableFuture<AppendResult>> futures = new ArrayList<>();

@@ -21,16 +21,16 @@ public final class TestBatches {
         return builder.build();
     }
 
-    /** A batch of one record per value, timestamp 0. */
+    /** A batch of one record per value, timestamped now (so default retention keeps it). */
     public static RecordBatch of(String... values) {
-        return of(0, values);
+        return of(System.currentTimeMillis(), values);
     }
 
     /** A batch of {@code count} values of {@code size} bytes each. */
     public static RecordBatch sized(int count, int size) {
         BatchBuilder builder = BatchBuilder.create();
         for (int i = 0; i < count; i++) {
-            builder.add(Record.of(new byte[size], 0));
+            builder.add(Record.of(new byte[size], System.currentTimeMillis()));
         }
         return builder.build();
     }
@@ -39,7 +39,7 @@ public final class TestBatches {
     public static RecordBatch idempotent(long producerId, short epoch, int baseSequence, String... values) {
         BatchBuilder builder = BatchBuilder.create().producer(producerId, epoch, baseSequence);
         for (String value : values) {
-            builder.add(Record.of(value.getBytes(StandardCharsets.UTF_8), 0));
+            builder.add(Record.of(value.getBytes(StandardCharsets.UTF_8), System.currentTimeMillis()));
         }
         return builder.build();
     }

@@ -51,9 +51,11 @@ public final class DirectoryInspector {
         long bytes = 0;
         long expected = bases.getFirst();
         long nextOffset = expected;
+        boolean previousBroken = false;
         for (long base : bases) {
             Path path = SegmentFiles.dataFile(directory, base);
-            if (base != expected) {
+            // After a broken segment its true end is unknown: the next name is not a second problem.
+            if (base != expected && !previousBroken) {
                 problems.add(new Problem(path, 0, "segment starts at offset " + base
                         + " but the previous segment ends at offset " + expected));
             }
@@ -62,7 +64,8 @@ public final class DirectoryInspector {
                 BatchScanner.Outcome outcome = scanner.scan(file, base, true, (position, header) -> { });
                 batches += outcome.batches();
                 records += outcome.records();
-                if (!outcome.clean()) {
+                previousBroken = !outcome.clean();
+                if (previousBroken) {
                     problems.add(new Problem(path, outcome.validEnd(), outcome.problem()));
                 }
                 expected = outcome.nextOffset();
@@ -71,6 +74,7 @@ public final class DirectoryInspector {
                 }
             } catch (IOException e) {
                 problems.add(new Problem(path, 0, "cannot read: " + e.getMessage()));
+                previousBroken = true;
             }
         }
         return new VerifyReport(bases.size(), batches, records, bytes, bases.getFirst(), nextOffset, problems);

@@ -47,6 +47,7 @@ public final class SimulatedCrashStorage implements Storage {
     private final Set<Path> directories = new HashSet<>();
     private int generation;
     private long forces;
+    private volatile long forceDelayNanos;
 
     /** One file's bytes: what is durable, what is current, and the writes in between. */
     private static final class Node {
@@ -184,6 +185,11 @@ public final class SimulatedCrashStorage implements Storage {
 
         @Override
         public void force() throws IOException {
+            long delay = forceDelayNanos;
+            if (delay > 0) {
+                // A disk's fsync latency; taken outside the lock so writes go on meanwhile, as on a real disk.
+                java.util.concurrent.locks.LockSupport.parkNanos(delay);
+            }
             synchronized (SimulatedCrashStorage.this) {
                 check();
                 node.force();
@@ -294,6 +300,11 @@ public final class SimulatedCrashStorage implements Storage {
         for (Node node : new HashSet<>(current.values())) {
             node.crash(crash, random);
         }
+    }
+
+    /** Makes every {@link StorageFile#force()} take {@code delay}, like a real disk's fsync. */
+    public void forceDelay(java.time.Duration delay) {
+        forceDelayNanos = delay.toNanos();
     }
 
     /** How many times any file was forced (to show that fsyncs are shared). */
