@@ -8,4 +8,9 @@ public final class CorruptBatchException extends TributaryException {
     public CorruptBatchException(String message) {
         super(message);
     }
+
+    /** The same, keeping the exception of the library that found the problem (a decompressor). */
+    public CorruptBatchException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
