@@ -198,7 +198,10 @@ final class Segment {
         return BatchHeader.read(headerBytes, 0);
     }
 
-    /** Writes the index file if it is missing or differs from the in-memory index; returns whether it wrote. */
+    /**
+     * Writes the index file if it is missing or differs from the in-memory index (temp file, fsync,
+     * atomic rename, directory fsync); returns whether it wrote.
+     */
     boolean writeIndexIfStale(Storage storage) throws IOException {
         ByteBuffer wanted = index.toBytes();
         if (storage.exists(indexPath)) {
@@ -219,6 +222,7 @@ final class Segment {
             out.force();
         }
         storage.move(temporary, indexPath);
+        storage.syncDirectory(indexPath.getParent());
         return true;
     }
 
