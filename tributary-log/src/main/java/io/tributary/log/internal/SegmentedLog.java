@@ -429,29 +429,10 @@ public final class SegmentedLog implements PartitionLog {
             if (state != State.OPEN) {
                 return 0;
             }
-            LogConfig current = config;
-            long now = clock.millis();
             List<Segment> list = segments;
-            long total = 0;
-            for (Segment segment : list) {
-                total += segment.size();
-            }
             // Only segments wholly below the commit point go: the commit thread may still force that one.
-            Segment oldestKept = committed.segment();
-            for (Segment segment : list) {
-                if (segment == oldestKept || segment == active) {
-                    break;
-                }
-                boolean expired = !current.retentionAge().isZero()
-                        && segment.largestTimestamp() < now - current.retentionAge().toMillis();
-                boolean oversize = current.retentionBytes().bytes() > 0
-                        && total - segment.size() >= current.retentionBytes().bytes();
-                if (!expired && !oversize) {
-                    break;
-                }
-                total -= segment.size();
-                doomed.add(segment);
-            }
+            Segment firstKept = committed.segment().baseOffset() < active.baseOffset() ? committed.segment() : active;
+            doomed.addAll(list.subList(0, RetentionPolicy.segmentsToDelete(list, firstKept, config, clock.millis())));
             if (doomed.isEmpty()) {
                 return 0;
             }
