@@ -49,10 +49,12 @@ import org.jspecify.annotations.Nullable;
 public final class SegmentedLog implements PartitionLog {
 
     private static final Duration RETENTION_CHECK_INTERVAL = Duration.ofMinutes(1);
-
-    /** How far the log is durable (or written): the next offset, and where it lies. */
-    private record CommitPoint(long nextOffset, Segment segment, long position) {
-    }
+    /**
+     * In the modes that ack on write, the commit thread still forces the log after this many bytes, in
+     * the background: it bounds the dirty pages a crash can lose and keeps the kernel from throttling
+     * writers when its dirty-page limit is reached (which made {@code os} mode slower than {@code fsync}).
+     */
+    private static final long WRITEBACK_BYTES = 64L << 20;
 
     /** An append waiting for the fsync that covers it. */
     private record PendingAppend(CompletableFuture<AppendResult> future, AppendResult result) {
@@ -80,6 +82,8 @@ public final class SegmentedLog implements PartitionLog {
     private @Nullable Throwable failure;
     private @Nullable ScheduledFuture<?> intervalFlush;
     private boolean unflushed;
+    private long bytesSinceWriteback;
+    private boolean writebackDue;
 
     private volatile LogConfig config;
     private volatile List<Segment> segments;
@@ -166,6 +170,12 @@ public final class SegmentedLog implements PartitionLog {
             }
             unflushed = true;
             committed = written;
+            bytesSinceWriteback += batch.sizeInBytes();
+            if (bytesSinceWriteback >= WRITEBACK_BYTES) {
+                bytesSinceWriteback = 0;
+                writebackDue = true;
+                appendPending.signal();
+            }
         } catch (IOException e) {
             return CompletableFuture.failedFuture(failLocked(e));
         } catch (RuntimeException e) {
@@ -243,18 +253,19 @@ public final class SegmentedLog implements PartitionLog {
             CommitPoint target;
             appendLock.lock();
             try {
-                while (pending.isEmpty() && state == State.OPEN) {
+                while (pending.isEmpty() && !writebackDue && state == State.OPEN) {
                     appendPending.awaitUninterruptibly();
                 }
-                if (pending.isEmpty() || state == State.FAILED) {
+                if (state == State.FAILED || (pending.isEmpty() && state != State.OPEN)) {
                     return;
                 }
+                writebackDue = false;
                 target = written;
             } finally {
                 appendLock.unlock();
             }
             try {
-                target.segment().force();
+                forceSegment(target.segment());
             } catch (IOException e) {
                 appendLock.lock();
                 try {
@@ -283,6 +294,25 @@ public final class SegmentedLog implements PartitionLog {
         }
     }
 
+    /**
+     * Forces {@code segment}. A segment that is no longer active was forced by the roll that closed it,
+     * so if retention has since deleted it, there is nothing left to do.
+     */
+    private void forceSegment(Segment segment) throws IOException {
+        try {
+            segment.force();
+        } catch (ClosedChannelException e) {
+            appendLock.lock();
+            try {
+                if (segment == active) {
+                    throw e;
+                }
+            } finally {
+                appendLock.unlock();
+            }
+        }
+    }
+
     /** In {@link Durability#INTERVAL} mode, the periodic fsync. */
     private void intervalFlush() {
         Segment segment;
@@ -297,9 +327,7 @@ public final class SegmentedLog implements PartitionLog {
             appendLock.unlock();
         }
         try {
-            segment.force();
-        } catch (ClosedChannelException e) {
-            // Rolled and closed meanwhile: a roll forces the segment it closes.
+            forceSegment(segment);
         } catch (IOException e) {
             appendLock.lock();
             try {
@@ -355,38 +383,18 @@ public final class SegmentedLog implements PartitionLog {
             throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
         }
         for (int attempt = 0; ; attempt++) {
-            List<Segment> list = segments;
-            CommitPoint point = committed;
-            long start = list.getFirst().baseOffset();
             if (state == State.CLOSED) {
                 throw new LogClosedException("the partition log in " + directory + " is closed");
             }
-            if (offset < start) {
-                return new ReadResult.BelowLogStart(start);
-            }
-            if (offset >= point.nextOffset()) {
-                return new ReadResult.NoRecords(point.nextOffset());
-            }
-            Segment segment = floorSegment(list, offset);
-            long visibleEnd;
-            long visibleNext;
-            if (segment == point.segment()) {
-                visibleEnd = point.position();
-                visibleNext = point.nextOffset();
-            } else {
-                visibleEnd = segment.size();
-                visibleNext = segment.nextOffset();
-            }
             try {
-                FileSlice slice = segment.read(offset, maxBytes, visibleEnd, visibleNext);
-                return slice == null ? new ReadResult.NoRecords(point.nextOffset()) : new ReadResult.Records(slice);
+                return CommittedReads.read(segments, committed, offset, maxBytes);
             } catch (ClosedChannelException e) {
                 if (attempt > 0) {
                     throw new LogClosedException("the partition log in " + directory + " is closed", e);
                 }
                 // Retention deleted the segment under us: look again.
             } catch (IOException e) {
-                throw new UncheckedIOException("reading " + segment.path() + " at offset " + offset, e);
+                throw new UncheckedIOException("reading " + directory + " at offset " + offset, e);
             }
         }
     }
@@ -403,20 +411,6 @@ public final class SegmentedLog implements PartitionLog {
             return CompletableFuture.completedFuture(now);
         }
         return waiters.await(offset, maxWait, () -> committed.nextOffset(), () -> read(offset, maxBytes));
-    }
-
-    private static Segment floorSegment(List<Segment> list, long offset) {
-        int low = 0;
-        int high = list.size() - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (list.get(mid).baseOffset() <= offset) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return list.get(low);
     }
 
     // ---------------------------------------------------------------- retention and configuration
