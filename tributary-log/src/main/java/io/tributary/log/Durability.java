@@ -13,8 +13,9 @@ public enum Durability {
      */
     INTERVAL,
     /**
-     * After the write reaches the page cache; the operating system decides when to write it back. A
-     * machine crash (not a process crash) loses acked data. For users who accept that risk.
+     * After the write reaches the page cache. A machine crash (not a process crash) loses acked data;
+     * for users who accept that risk. The log still starts an fsync in the background after every
+     * 64 MiB written, which bounds the loss and keeps the kernel from throttling writers.
      */
     OS
 }
