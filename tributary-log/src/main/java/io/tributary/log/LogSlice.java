@@ -33,8 +33,8 @@ public interface LogSlice {
     }
 
     /**
-     * Writes the whole slice to {@code target}, zero-copy when the storage and channel allow it. Blocks
-     * until every byte is written (or the channel fails).
+     * Writes the slice to {@code target}, zero-copy (sendfile) when the target is a socket or file
+     * channel. A blocking target receives every byte; a non-blocking one receives what it accepts now.
      *
      * @return bytes written
      */

@@ -115,8 +115,8 @@ final class FileSystemStorage implements Storage {
             long sent = 0;
             while (sent < count) {
                 long n = channel.transferTo(position + sent, count - sent, target);
-                if (n <= 0 && position + sent >= channel.size()) {
-                    break;
+                if (n <= 0) {
+                    break; // end of file, or a non-blocking target that takes no more now: never spin
                 }
                 sent += n;
             }

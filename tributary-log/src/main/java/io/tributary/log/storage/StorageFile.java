@@ -35,9 +35,10 @@ public interface StorageFile extends Closeable {
 
     /**
      * Sends {@code count} bytes from {@code position} to {@code target}, zero-copy where the platform
-     * allows; loops until all are sent.
+     * allows (a socket or file channel on Linux). Loops until all are sent, the file ends, or a
+     * non-blocking target accepts nothing more for now; never spins.
      *
-     * @return bytes sent
+     * @return bytes sent, fewer than {@code count} only in those last two cases
      */
     long transferTo(long position, long count, WritableByteChannel target) throws IOException;
 }
