@@ -52,7 +52,7 @@ public record LogConfig(
     public static final ConfigKey<Duration> RETENTION_AGE = ConfigKey.duration("tributary.log.retention-age",
             Duration.ofDays(7), "closed segments whose newest record is older are deleted; 0 keeps forever");
     public static final ConfigKey<ByteSize> RETENTION_BYTES = ConfigKey.bytes("tributary.log.retention-bytes",
-            ByteSize.ofBytes(0), "oldest closed segments are deleted while the log is larger; 0 keeps all");
+            ByteSize.ofBytes(0), "oldest closed segments are deleted while the log without them still holds this much; 0 keeps all");
     public static final ConfigKey<ByteSize> INDEX_INTERVAL_BYTES = ConfigKey.bytes("tributary.log.index-interval-bytes",
             ByteSize.ofKibibytes(4), "bytes of batches between two entries of the sparse offset index");
     public static final ConfigKey<ByteSize> MAX_BATCH_BYTES = ConfigKey.bytes("tributary.log.max-batch-bytes",
