@@ -63,7 +63,7 @@ class LogCrashProperties {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 300)
     void ackedRecordsSurviveAnySequenceOfCrashesAndRestarts(@ForAll("steps") List<Step> steps) {
         storage = new SimulatedCrashStorage();
         acked.clear();
