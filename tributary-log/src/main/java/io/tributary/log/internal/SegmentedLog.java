@@ -54,7 +54,7 @@ public final class SegmentedLog implements PartitionLog {
      * the background: it bounds the dirty pages a crash can lose and keeps the kernel from throttling
      * writers when its dirty-page limit is reached (which made {@code os} mode slower than {@code fsync}).
      */
-    private static final long WRITEBACK_BYTES = 64L << 20;
+    private static final long WRITEBACK_BYTES = 8L << 20;
 
     /** An append waiting for the fsync that covers it. */
     private record PendingAppend(CompletableFuture<AppendResult> future, AppendResult result) {
