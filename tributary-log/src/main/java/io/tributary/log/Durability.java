@@ -15,7 +15,7 @@ public enum Durability {
     /**
      * After the write reaches the page cache. A machine crash (not a process crash) loses acked data;
      * for users who accept that risk. The log still starts an fsync in the background after every
-     * 64 MiB written, which bounds the loss and keeps the kernel from throttling writers.
+     * 8 MiB written, which bounds the loss and keeps the kernel from throttling writers.
      */
     OS
 }
