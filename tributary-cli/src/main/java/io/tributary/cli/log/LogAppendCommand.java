@@ -46,9 +46,7 @@ final class LogAppendCommand implements Callable<Integer> {
         if (batchRecords < 1) {
             throw new IllegalArgumentException("--batch-records must be at least 1, was " + batchRecords);
         }
-        long appended = 0;
-        long first = -1;
-        long last = -1;
+        AppendedRange appended = new AppendedRange();
         ArrayDeque<CompletableFuture<AppendResult>> inFlight = new ArrayDeque<>();
         try (PartitionLog log = PartitionLog.open(partition.directory, LogConfig.defaults().withDurability(durability));
                 BufferedReader lines = new BufferedReader(new InputStreamReader(parent.terminal().in(), StandardCharsets.UTF_8))) {
@@ -64,24 +62,35 @@ final class LogAppendCommand implements Callable<Integer> {
                     batch = null;
                 }
                 while (inFlight.size() >= MAX_IN_FLIGHT) {
-                    AppendResult result = inFlight.poll().join();
-                    first = first < 0 ? result.baseOffset() : first;
-                    last = result.lastOffset();
-                    appended += result.recordCount();
+                    appended.add(inFlight.poll().join());
                 }
             }
             if (batch != null) {
                 inFlight.add(log.append(batch.build()));
             }
             for (CompletableFuture<AppendResult> future : inFlight) {
-                AppendResult result = future.join();
-                first = first < 0 ? result.baseOffset() : first;
-                last = result.lastOffset();
-                appended += result.recordCount();
+                appended.add(future.join());
             }
         }
-        parent.terminal().err().println(appended == 0 ? "0 records appended"
-                : appended + " records appended, offsets " + first + ".." + last);
+        parent.terminal().err().println(appended);
         return 0;
+    }
+
+    /** The records appended so far and the offsets they took (appends complete in offset order). */
+    private static final class AppendedRange {
+        private long records;
+        private long first = -1;
+        private long last = -1;
+
+        void add(AppendResult result) {
+            first = first < 0 ? result.baseOffset() : first;
+            last = result.lastOffset();
+            records += result.recordCount();
+        }
+
+        @Override
+        public String toString() {
+            return records == 0 ? "0 records appended" : records + " records appended, offsets " + first + ".." + last;
+        }
     }
 }

@@ -48,40 +48,32 @@ final class OffsetIndex {
     /** Position of the last entry whose offset is at most {@code relativeOffset}; 0 when none is. */
     int floorPosition(int relativeOffset) {
         int n = count;
-        int[] offsets = relativeOffsets;
-        int[] pos = positions;
-        int low = 0;
-        int high = n - 1;
-        int found = -1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (offsets[mid] <= relativeOffset) {
-                found = mid;
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return found < 0 ? 0 : pos[found];
+        int entry = lastAtMost(relativeOffsets, n, relativeOffset);
+        return entry < 0 ? 0 : positions[entry];
     }
 
     /** Index of the last entry whose position is in ({@code after}, {@code limit}]; -1 when none is. */
     int entryAtOrBefore(long after, long limit) {
         int n = count;
-        int[] pos = positions;
+        int entry = lastAtMost(positions, n, limit);
+        return entry >= 0 && positions[entry] > after ? entry : -1;
+    }
+
+    /** Index of the last of the first {@code n} (ascending) values that is at most {@code limit}; -1 when none is. */
+    private static int lastAtMost(int[] values, int n, long limit) {
         int low = 0;
         int high = n - 1;
         int found = -1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            if (pos[mid] <= limit) {
+            if (values[mid] <= limit) {
                 found = mid;
                 low = mid + 1;
             } else {
                 high = mid - 1;
             }
         }
-        return found >= 0 && pos[found] > after ? found : -1;
+        return found;
     }
 
     int position(int entry) {
