@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link PartitionLog}: a list of {@link Segment}s, the last one active.
@@ -48,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SegmentedLog implements PartitionLog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentedLog.class);
     private static final Duration RETENTION_CHECK_INTERVAL = Duration.ofMinutes(1);
     /**
      * In the modes that ack on write, the commit thread still forces the log after this many bytes, in
@@ -417,7 +420,7 @@ public final class SegmentedLog implements PartitionLog {
 
     @Override
     public int enforceRetention() {
-        List<Segment> doomed = new ArrayList<>();
+        List<Segment> doomed;
         appendLock.lock();
         try {
             if (state != State.OPEN) {
@@ -426,21 +429,26 @@ public final class SegmentedLog implements PartitionLog {
             List<Segment> list = segments;
             // Only segments wholly below the commit point go: the commit thread may still force that one.
             Segment firstKept = committed.segment().baseOffset() < active.baseOffset() ? committed.segment() : active;
-            doomed.addAll(list.subList(0, RetentionPolicy.segmentsToDelete(list, firstKept, config, clock.millis())));
-            if (doomed.isEmpty()) {
+            int count = RetentionPolicy.segmentsToDelete(list, firstKept, config, clock.millis());
+            if (count == 0) {
                 return 0;
             }
-            segments = List.copyOf(list.subList(doomed.size(), list.size()));
+            doomed = List.copyOf(list.subList(0, count));
+            segments = List.copyOf(list.subList(count, list.size()));
+        } finally {
+            appendLock.unlock();
+        }
+        // Unlinking a large file can take long (with `discard`, the file system trims it): never under the lock.
+        try {
             for (Segment segment : doomed) {
                 segment.delete(storage);
             }
             storage.syncDirectory(directory);
-            return doomed.size();
         } catch (IOException e) {
-            throw failLocked(e);
-        } finally {
-            appendLock.unlock();
+            LOG.warn("{}: deleting segments past retention failed; they will be deleted again after a restart: {}",
+                    directory, e.toString());
         }
+        return doomed.size();
     }
 
     private void retentionTick() {
