@@ -252,6 +252,25 @@ class PartitionLogTest {
     }
 
     @Test
+    void retention_runsAfterAnAutomaticRoll() {
+        RecordBatch sample = TestBatches.sized(1, 1000);
+        long segment = sample.sizeInBytes();
+        PartitionLog log = open(LogConfig.defaults().withSegmentBytes(ByteSize.ofBytes(Math.max(1024, segment)))
+                .withRetention(Duration.ZERO, ByteSize.ofBytes(segment)));
+
+        for (int i = 0; i < 6; i++) {
+            log.append(TestBatches.sized(1, 1000)).join();
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (log.segmentCount() > 2 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        assertThat(log.segmentCount()).as("retention ran on the scheduler after the rolls").isLessThanOrEqualTo(2);
+        assertThat(log.logStartOffset()).isPositive();
+    }
+
+    @Test
     void append_ofABatchLargerThanTheLimit_failsAndNamesTheKey() {
         PartitionLog log = open(LogConfig.defaults());
         RecordBatch huge = TestBatches.sized(9, 1 << 20);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -209,6 +210,12 @@ public final class SegmentedLog implements PartitionLog {
         boolean old = clock.millis() - active.firstAppendMillis() >= current.segmentAge().toMillis();
         if (full || old) {
             rollLocked();
+            try {
+                // Retention after a roll, off the appender's thread (unlinking can be slow); it takes the lock when free.
+                scheduler.execute(this::retentionTick);
+            } catch (RejectedExecutionException e) {
+                // The scheduler is shutting down; retention runs at the next open.
+            }
         }
     }
 
