@@ -1,0 +1,28 @@
+package io.tributary.api;
+
+import java.util.Objects;
+
+/**
+ * One partition of one topic.
+ *
+ * @param topic     the topic
+ * @param partition partition number, from 0
+ */
+public record TopicPartition(TopicName topic, int partition) {
+
+    public TopicPartition {
+        Objects.requireNonNull(topic, "topic");
+        if (partition < 0) {
+            throw new IllegalArgumentException("partition numbers start at 0, got " + partition + " for topic " + topic);
+        }
+    }
+
+    public static TopicPartition of(String topic, int partition) {
+        return new TopicPartition(TopicName.of(topic), partition);
+    }
+
+    @Override
+    public String toString() {
+        return topic + "-" + partition;
+    }
+}
