@@ -1,0 +1,57 @@
+package io.tributary.broker.partition;
+
+import io.tributary.api.TopicPartition;
+import io.tributary.format.RecordBatch;
+import io.tributary.log.AppendResult;
+import io.tributary.log.LogConfig;
+import io.tributary.log.PartitionLog;
+import io.tributary.log.ReadResult;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** A {@link Partition} that is one local {@link PartitionLog}. */
+final class LocalPartition implements Partition {
+
+    private final TopicPartition id;
+    private final PartitionLog log;
+
+    LocalPartition(TopicPartition id, PartitionLog log) {
+        this.id = id;
+        this.log = log;
+    }
+
+    @Override
+    public TopicPartition id() {
+        return id;
+    }
+
+    @Override
+    public CompletableFuture<AppendResult> append(RecordBatch batch) {
+        return log.append(batch);
+    }
+
+    @Override
+    public CompletableFuture<ReadResult> read(long offset, int maxBytes, Duration maxWait) {
+        return log.read(offset, maxBytes, maxWait);
+    }
+
+    @Override
+    public PartitionState state() {
+        return new PartitionState(log.logStartOffset(), log.endOffset(), log.committedEndOffset(), log.sizeInBytes());
+    }
+
+    @Override
+    public void reconfigure(LogConfig config) {
+        log.reconfigure(config);
+    }
+
+    @Override
+    public void close() {
+        log.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalPartition[" + id + " in " + log.directory() + "]";
+    }
+}

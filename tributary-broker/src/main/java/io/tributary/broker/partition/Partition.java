@@ -1,0 +1,37 @@
+package io.tributary.broker.partition;
+
+import io.tributary.api.TopicPartition;
+import io.tributary.format.RecordBatch;
+import io.tributary.log.AppendResult;
+import io.tributary.log.LogConfig;
+import io.tributary.log.ReadResult;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One partition as the broker sees it: append batches, read committed ones, report its offsets.
+ * Thread-safe. Implementations: a local log now, a Raft group later; callers must not care which.
+ */
+public interface Partition extends AutoCloseable {
+
+    TopicPartition id();
+
+    /**
+     * Appends a batch; the future completes once it is committed (durable under the topic's mode, or
+     * on a quorum when replicated) with the offsets it got.
+     */
+    CompletableFuture<AppendResult> append(RecordBatch batch);
+
+    /** Committed batches from {@code offset}, waiting up to {@code maxWait} for some to arrive. */
+    CompletableFuture<ReadResult> read(long offset, int maxBytes, Duration maxWait);
+
+    /** Offsets and size now. */
+    PartitionState state();
+
+    /** Applies changed durability, retention or roll settings. */
+    void reconfigure(LogConfig config);
+
+    /** Waits for pending appends and closes the partition's files. */
+    @Override
+    void close();
+}
