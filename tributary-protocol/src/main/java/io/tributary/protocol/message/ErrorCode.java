@@ -1,0 +1,88 @@
+package io.tributary.protocol.message;
+
+/**
+ * Why a request, or one topic or partition of it, failed. Codes are stable int16 values, never reused;
+ * names are the vocabulary the client's exceptions, the CLI and the docs use.
+ *
+ * <p>{@link #retriable()} says whether the same request may succeed if sent again later (after a
+ * metadata refresh, a backoff): the client's producer retries those and gives up on the others at once.
+ */
+public enum ErrorCode {
+
+    NONE(0, false, "no error"),
+    UNKNOWN_SERVER_ERROR(1, false, "the server failed unexpectedly (its log has the details); also what an unknown code reads as"),
+    CORRUPT_MESSAGE(2, true, "a batch failed its checksum or does not parse; it may have been damaged on the way, so resend it"),
+    UNKNOWN_TOPIC(3, false, "the topic does not exist; create it first"),
+    UNKNOWN_PARTITION(4, false, "the topic has no partition with that number"),
+    NOT_LEADER(5, true, "this node does not lead the partition; refresh metadata and send to the leader"),
+    RECORD_TOO_LARGE(6, false, "a batch is larger than the topic accepts (tributary.log.max-batch-bytes)"),
+    REQUEST_TOO_LARGE(7, false, "the request is larger than the receiver's maxFrameBytes"),
+    INVALID_TOPIC_NAME(8, false, "a topic name breaks the rule [a-zA-Z0-9._-]{1,249}"),
+    TOPIC_ALREADY_EXISTS(9, false, "a topic with that name exists"),
+    OUT_OF_ORDER_SEQUENCE(10, false, "an idempotent producer's batch skips sequence numbers: batches were lost"),
+    PRODUCER_FENCED(11, false, "a newer epoch of the same producer id is writing; this producer must stop"),
+    CLUSTER_ID_MISMATCH(12, false, "the server belongs to another cluster than the connection string names"),
+    UNSUPPORTED_VERSION(13, false, "the server does not speak this version of the api"),
+    UNSUPPORTED_API(14, false, "the server does not know this api key"),
+    INVALID_REQUEST(15, false, "the request does not follow the protocol or has impossible values"),
+    TIMED_OUT(16, true, "the request did not complete within its timeout (e.g. waiting for commit)"),
+    POLICY_VIOLATION(17, false, "the server's policy forbids this (e.g. deleting an internal topic)"),
+    TOO_MANY_CONNECTIONS(18, true, "the server has as many connections as it accepts; retry after a backoff"),
+    OFFSET_OUT_OF_RANGE(19, false, "the offset is below the log start or past the end; restart from one of them"),
+    INVALID_CONFIG(20, false, "a topic setting is unknown or its value is invalid");
+
+    private static final ErrorCode[] BY_CODE = byCode();
+
+    private final short code;
+    private final boolean retriable;
+    private final String description;
+
+    ErrorCode(int code, boolean retriable, String description) {
+        this.code = (short) code;
+        this.retriable = retriable;
+        this.description = description;
+    }
+
+    /** The stable int16 written on the wire. */
+    public short code() {
+        return code;
+    }
+
+    /** Whether sending the same request again later may succeed. */
+    public boolean retriable() {
+        return retriable;
+    }
+
+    /** What the code means and, where there is one, the way out. */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The error with {@code code}. A code this build does not know (from a newer peer) reads as
+     * {@link #UNKNOWN_SERVER_ERROR}: still an error, never mistaken for success.
+     */
+    public static ErrorCode forCode(short code) {
+        return code >= 0 && code < BY_CODE.length && BY_CODE[code] != null ? BY_CODE[code] : UNKNOWN_SERVER_ERROR;
+    }
+
+    /** Whether {@code code} names an error this build knows. */
+    public static boolean isKnown(short code) {
+        return code >= 0 && code < BY_CODE.length && BY_CODE[code] != null;
+    }
+
+    private static ErrorCode[] byCode() {
+        int max = 0;
+        for (ErrorCode error : values()) {
+            max = Math.max(max, error.code);
+        }
+        ErrorCode[] table = new ErrorCode[max + 1];
+        for (ErrorCode error : values()) {
+            if (table[error.code] != null) {
+                throw new IllegalStateException("error code " + error.code + " is used by " + table[error.code] + " and " + error);
+            }
+            table[error.code] = error;
+        }
+        return table;
+    }
+}
