@@ -1,9 +1,9 @@
 /**
- * The broker: owns topics and their partitions on the log engine. Start at {@link
- * io.tributary.broker.topic.TopicRegistry}; a partition is reached only through the {@link
- * io.tributary.broker.partition.Partition} seam, so replication can later back it with a Raft group
- * without the rest of the broker noticing. The network servers, consumer groups and push delivery
- * arrive in their own packages.
+ * The broker. Start at {@link io.tributary.broker.Broker}: it opens the data directory (cluster id,
+ * {@link io.tributary.broker.topic.TopicRegistry topics}), and serves the binary protocol
+ * ({@code net}) and the HTTP API ({@code http}), both on the {@link io.tributary.broker.service.BrokerService}.
+ * A partition is reached only through the {@link io.tributary.broker.partition.Partition} seam, so
+ * replication can later back it with a Raft group without the rest of the broker noticing.
  */
 @NullMarked
 package io.tributary.broker;

@@ -54,7 +54,15 @@ public interface PartitionLog extends AutoCloseable {
      * @param batch a writable batch; the log writes its base offset into it and keeps no reference
      *              once the future completes
      */
-    CompletableFuture<AppendResult> append(RecordBatch batch);
+    default CompletableFuture<AppendResult> append(RecordBatch batch) {
+        return append(batch, AckLevel.COMMITTED);
+    }
+
+    /**
+     * Like {@link #append(RecordBatch)}, completing at {@code ackLevel}: with {@link AckLevel#WRITTEN}
+     * the future completes once the batch is in the segment file, before it is committed.
+     */
+    CompletableFuture<AppendResult> append(RecordBatch batch, AckLevel ackLevel);
 
     /**
      * Reads committed batches starting with the one that contains {@code offset}, up to about {@code

@@ -51,6 +51,37 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void writtenAck_completesBeforeTheCommit_andTheBatchStaysInvisibleUntilThen() {
+        storage.forceDelay(java.time.Duration.ofMillis(300));
+        try (PartitionLog log = open(Durability.FSYNC)) {
+            CompletableFuture<AppendResult> written = log.append(of("a", "b"), AckLevel.WRITTEN);
+            CompletableFuture<AppendResult> committed = log.append(of("c"), AckLevel.COMMITTED);
+
+            assertThat(written).isCompletedWithValue(new AppendResult(0, 1, false));
+            assertThat(committed).isNotDone();
+            assertThat(log.committedEndOffset()).isZero();
+
+            assertThat(committed.join()).isEqualTo(new AppendResult(2, 2, false));
+            assertThat(LogContents.values(log)).containsExactly("a", "b", "c");
+        }
+    }
+
+    @Test
+    void writtenAck_inFsyncMode_mayLoseTheBatchInACrash_asDocumented() {
+        storage.forceDelay(java.time.Duration.ofSeconds(1));
+        PartitionLog log = open(Durability.FSYNC);
+        log.append(of("acked when written, never synced"), AckLevel.WRITTEN).join();
+
+        storage.crash(Crash.DROP_UNFORCED, new Random(1));
+        storage.forceDelay(java.time.Duration.ZERO);
+        abandon(log);
+
+        try (PartitionLog recovered = open(Durability.FSYNC)) {
+            assertThat(recovered.endOffset()).isZero();
+        }
+    }
+
+    @Test
     void tornWriteAtTheTail_isCutAndTheLogContinues() {
         Random random = new Random(42);
         for (int round = 0; round < 30; round++) {

@@ -42,6 +42,14 @@ public record ConfigKey<T>(String name, T defaultValue, String unit, String mean
         return new ConfigKey<>(name, defaultValue, "count", meaning, text -> Integer.parseInt(text.trim()));
     }
 
+    public static ConfigKey<Boolean> bool(String name, boolean defaultValue, String meaning) {
+        return new ConfigKey<>(name, defaultValue, "boolean", meaning, ConfigKey::parseBoolean);
+    }
+
+    public static ConfigKey<String> text(String name, String defaultValue, String meaning) {
+        return new ConfigKey<>(name, defaultValue, "text", meaning, String::trim);
+    }
+
     public static <E extends Enum<E>> ConfigKey<E> enumerated(String name, E defaultValue, String meaning) {
         Class<E> type = defaultValue.getDeclaringClass();
         return new ConfigKey<>(name, defaultValue, "enum", meaning, text -> parseEnum(type, text));
@@ -86,6 +94,14 @@ public record ConfigKey<T>(String name, T defaultValue, String unit, String mean
             case "h" -> Duration.ofHours(amount);
             case "d" -> Duration.ofDays(amount);
             default -> Duration.ofMillis(amount);
+        };
+    }
+
+    private static boolean parseBoolean(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes" -> true;
+            case "false", "off", "no" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
         };
     }
 

@@ -34,6 +34,18 @@ class ConfigKeyTest {
     }
 
     @Test
+    void booleanKeys_readTrueFalseOnOffYesNo_andNameTheKeyOtherwise() {
+        ConfigKey<Boolean> key = ConfigKey.bool("tributary.test.enabled", true, "whether it is on");
+
+        assertThat(key.parse("off")).isFalse();
+        assertThat(key.parse(" YES ")).isTrue();
+        assertThatThrownBy(() -> key.parse("maybe"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tributary.test.enabled")
+                .hasMessageContaining("'maybe' is not true or false");
+    }
+
+    @Test
     void environmentName_isTheKeyInUpperSnakeCase() {
         assertThat(SIZE.environmentName()).isEqualTo("TRIBUTARY_TEST_SEGMENT_BYTES");
     }

@@ -2,6 +2,7 @@ package io.tributary.broker.partition;
 
 import io.tributary.api.TopicPartition;
 import io.tributary.format.RecordBatch;
+import io.tributary.log.AckLevel;
 import io.tributary.log.AppendResult;
 import io.tributary.log.LogConfig;
 import io.tributary.log.PartitionLog;
@@ -26,8 +27,8 @@ final class LocalPartition implements Partition {
     }
 
     @Override
-    public CompletableFuture<AppendResult> append(RecordBatch batch) {
-        return log.append(batch);
+    public CompletableFuture<AppendResult> append(RecordBatch batch, AckLevel ackLevel) {
+        return log.append(batch, ackLevel);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tributary.broker.partition;
 
 import io.tributary.api.TopicPartition;
 import io.tributary.format.RecordBatch;
+import io.tributary.log.AckLevel;
 import io.tributary.log.AppendResult;
 import io.tributary.log.LogConfig;
 import io.tributary.log.ReadResult;
@@ -17,10 +18,11 @@ public interface Partition extends AutoCloseable {
     TopicPartition id();
 
     /**
-     * Appends a batch; the future completes once it is committed (durable under the topic's mode, or
-     * on a quorum when replicated) with the offsets it got.
+     * Appends a batch; the future completes with the offsets it got once it is committed (durable
+     * under the topic's mode, or on a quorum when replicated), or, with {@link AckLevel#WRITTEN}, once
+     * it is written.
      */
-    CompletableFuture<AppendResult> append(RecordBatch batch);
+    CompletableFuture<AppendResult> append(RecordBatch batch, AckLevel ackLevel);
 
     /** Committed batches from {@code offset}, waiting up to {@code maxWait} for some to arrive. */
     CompletableFuture<ReadResult> read(long offset, int maxBytes, Duration maxWait);

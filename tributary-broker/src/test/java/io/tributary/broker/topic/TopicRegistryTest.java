@@ -8,6 +8,7 @@ import io.tributary.api.TopicName;
 import io.tributary.api.TopicNotFoundException;
 import io.tributary.api.config.ByteSize;
 import io.tributary.broker.partition.PartitionFactory;
+import io.tributary.log.AckLevel;
 import io.tributary.log.Durability;
 import io.tributary.log.LogConfig;
 import io.tributary.log.TestBatches;
@@ -61,7 +62,7 @@ class TopicRegistryTest {
     @Test
     void topicsAndTheirRecords_surviveARestart() {
         open().create(ORDERS, 2, Map.of("segment-bytes", "64MiB"));
-        registry.require(ORDERS).partition(1).append(TestBatches.of("kept")).join();
+        registry.require(ORDERS).partition(1).append(TestBatches.of("kept"), AckLevel.COMMITTED).join();
         registry.close();
 
         open();

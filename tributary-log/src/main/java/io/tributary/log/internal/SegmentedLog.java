@@ -3,6 +3,7 @@ package io.tributary.log.internal;
 import io.tributary.format.BatchHeader;
 import io.tributary.format.CorruptBatchException;
 import io.tributary.format.RecordBatch;
+import io.tributary.log.AckLevel;
 import io.tributary.log.AppendResult;
 import io.tributary.log.BatchTooLargeException;
 import io.tributary.log.Durability;
@@ -136,7 +137,7 @@ public final class SegmentedLog implements PartitionLog {
     // ---------------------------------------------------------------- appends
 
     @Override
-    public CompletableFuture<AppendResult> append(RecordBatch batch) {
+    public CompletableFuture<AppendResult> append(RecordBatch batch, AckLevel ackLevel) {
         LogConfig current = config;
         if (batch.sizeInBytes() > current.maxBatchBytes().bytes()) {
             return CompletableFuture.failedFuture(new BatchTooLargeException("batch of " + batch.sizeInBytes()
@@ -156,7 +157,7 @@ public final class SegmentedLog implements PartitionLog {
             requireOpen();
             AppendResult duplicate = producers.check(header);
             if (duplicate != null) {
-                return awaitCommitOf(duplicate);
+                return ackLevel == AckLevel.WRITTEN ? CompletableFuture.completedFuture(duplicate) : awaitCommitOf(duplicate);
             }
             rollIfDue(current, batch.sizeInBytes());
             long baseOffset = nextOffset;
@@ -170,7 +171,7 @@ public final class SegmentedLog implements PartitionLog {
                 future = new CompletableFuture<>();
                 pending.addLast(new PendingAppend(future, result));
                 appendPending.signal();
-                return future;
+                return ackLevel == AckLevel.WRITTEN ? CompletableFuture.completedFuture(result) : future;
             }
             unflushed = true;
             committed = written;

@@ -1,0 +1,198 @@
+package io.tributary.broker.service;
+
+import io.tributary.api.Header;
+import io.tributary.api.KeyPartitioner;
+import io.tributary.api.Record;
+import io.tributary.api.TopicName;
+import io.tributary.api.TopicNotFoundException;
+import io.tributary.api.config.ConfigException;
+import io.tributary.broker.BrokerConfig;
+import io.tributary.broker.partition.Partition;
+import io.tributary.broker.partition.PartitionState;
+import io.tributary.broker.topic.Topic;
+import io.tributary.broker.topic.TopicRegistry;
+import io.tributary.format.RecordBatch;
+import io.tributary.log.AckLevel;
+import io.tributary.log.AppendResult;
+import io.tributary.log.ReadResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The broker's operations, shared by the binary protocol and the HTTP API: append batches (creating
+ * topics on first produce when allowed, choosing partitions, enforcing record limits), read with a long
+ * poll, and manage topics. Thread-safe. Failures are thrown or returned as failed futures carrying the
+ * named exceptions that {@link Failure#of} maps to error codes.
+ */
+public final class BrokerService {
+
+    /** Partition number that lets the broker choose: by the first record's key, else round robin. */
+    public static final int ANY_PARTITION = -1;
+
+    private final TopicRegistry topics;
+    private final BrokerConfig config;
+    private final String clusterId;
+    private final ConcurrentMap<TopicName, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
+
+    public BrokerService(TopicRegistry topics, BrokerConfig config, String clusterId) {
+        this.topics = topics;
+        this.config = config;
+        this.clusterId = clusterId;
+    }
+
+    /** Where a batch landed. */
+    public record Appended(int partition, AppendResult result, long logStartOffset) {
+    }
+
+    /** The cluster this broker belongs to. */
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /** The settings the broker runs with. */
+    public BrokerConfig config() {
+        return config;
+    }
+
+    /**
+     * Appends one batch to partition {@code partition} of {@code topic} (or {@link #ANY_PARTITION}). The
+     * future completes at {@code ackLevel}, or fails with {@link java.util.concurrent.TimeoutException}
+     * after {@code timeout} when waiting for the commit takes longer.
+     */
+    public CompletableFuture<Appended> append(String topic, int partition, RecordBatch batch, AckLevel ackLevel,
+            Duration timeout) {
+        try {
+            Topic target = topicForProduce(TopicName.of(topic));
+            int number = partition == ANY_PARTITION ? choosePartition(target, batch) : partition;
+            Partition destination = target.partition(number);
+            checkLimits(batch);
+            return destination.append(batch, ackLevel)
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenApply(result -> new Appended(number, result, destination.state().logStartOffset()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Committed batches of a partition from {@code offset}, waiting up to {@code maxWait} when none is
+     * there yet. Reading never creates a topic.
+     */
+    public CompletableFuture<ReadResult> read(String topic, int partition, long offset, int maxBytes, Duration maxWait) {
+        try {
+            return topics.require(TopicName.of(topic)).partition(partition).read(offset, maxBytes, maxWait);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A partition's offsets and size now. */
+    public PartitionState state(String topic, int partition) {
+        return topics.require(TopicName.of(topic)).partition(partition).state();
+    }
+
+    /** The topic, if it exists. */
+    public Optional<Topic> find(String topic) {
+        return topics.find(TopicName.of(topic));
+    }
+
+    /** @throws TopicNotFoundException if it does not exist */
+    public Topic require(String topic) {
+        return topics.require(TopicName.of(topic));
+    }
+
+    /** Every topic, by name. */
+    public List<Topic> topics() {
+        return topics.list();
+    }
+
+    /** Creates a topic; {@code settings} use the keys of {@link io.tributary.broker.topic.TopicConfig}. */
+    public Topic createTopic(String topic, int partitions, Map<String, String> settings) {
+        TopicName name = TopicName.of(topic);
+        return asConfigError(() -> topics.create(name, partitions, settings));
+    }
+
+    /** Changes the alterable settings of a topic. */
+    public Topic alterTopic(String topic, Map<String, String> settings) {
+        TopicName name = TopicName.of(topic);
+        topics.require(name);
+        return asConfigError(() -> topics.alter(name, settings));
+    }
+
+    /** Deletes a topic and its records. */
+    public void deleteTopic(String topic) {
+        TopicName name = TopicName.of(topic);
+        topics.delete(name);
+        roundRobin.remove(name);
+    }
+
+    private Topic topicForProduce(TopicName name) {
+        Optional<Topic> existing = topics.find(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (!config.autoCreateTopics()) {
+            throw new TopicNotFoundException("topic " + name + " does not exist and " + BrokerConfig.AUTO_CREATE_TOPICS.name()
+                    + " is off; create it first (tributary topic create " + name + ")");
+        }
+        return topics.createIfAbsent(name, config.autoCreatePartitions());
+    }
+
+    private int choosePartition(Topic topic, RecordBatch batch) {
+        int count = topic.partitions().size();
+        if (count == 1) {
+            return 0;
+        }
+        List<Record> records = batch.records();
+        byte[] key = records.isEmpty() ? null : records.getFirst().key();
+        if (key != null) {
+            return KeyPartitioner.partition(key, count);
+        }
+        return Math.floorMod(roundRobin.computeIfAbsent(topic.name(), name -> new AtomicInteger()).getAndIncrement(), count);
+    }
+
+    /**
+     * Checks record size and header count. A batch too small to hold a record above the size limit or
+     * more headers than allowed (each header takes at least two bytes) is not decoded.
+     */
+    private void checkLimits(RecordBatch batch) {
+        if (batch.sizeInBytes() <= config.maxRecordBytes().bytes() && batch.sizeInBytes() < 2L * (config.maxHeaders() + 1)) {
+            return;
+        }
+        for (Record record : batch.records()) {
+            checkLimits(record);
+        }
+    }
+
+    /** @throws RecordLimitException naming the limit and its key */
+    public void checkLimits(Record record) {
+        long size = record.value().length + (record.key() == null ? 0 : record.key().length);
+        for (Header header : record.headers()) {
+            size += header.name().length() + header.value().length;
+        }
+        if (size > config.maxRecordBytes().bytes()) {
+            throw new RecordLimitException("a record of " + size + " bytes exceeds " + BrokerConfig.MAX_RECORD_BYTES.name()
+                    + " = " + config.maxRecordBytes() + "; send smaller records or raise the limit");
+        }
+        if (record.headers().size() > config.maxHeaders()) {
+            throw new RecordLimitException("a record has " + record.headers().size() + " headers, more than "
+                    + BrokerConfig.MAX_HEADERS.name() + " = " + config.maxHeaders());
+        }
+    }
+
+    private static <T> T asConfigError(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+}
