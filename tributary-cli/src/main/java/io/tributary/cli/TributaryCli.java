@@ -2,6 +2,7 @@ package io.tributary.cli;
 
 import io.tributary.cli.bench.BenchCommand;
 import io.tributary.cli.log.LogCommand;
+import io.tributary.cli.server.ServerCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tributary",
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCli.Version.class,
-        description = "Tributary: an event bus for JVM services. Log tools and load generators.",
-        subcommands = {ClasspathCommand.class, LogCommand.class, BenchCommand.class})
+        description = "Tributary: an event bus for JVM services. The broker, clients, log tools and load generators.",
+        subcommands = {ServerCommand.class, ClasspathCommand.class, LogCommand.class, BenchCommand.class})
 public final class TributaryCli implements Runnable {
 
     @Spec
