@@ -17,6 +17,7 @@ import io.tributary.protocol.wire.ProtocolLimits;
 import io.tributary.protocol.wire.WireReader;
 import io.tributary.protocol.wire.WireWriter;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -82,7 +83,9 @@ public final class ResponseCodec {
             throw new ProtocolException("ResponseHeader.correlationId: needs 4 bytes but only " + frameBody.remaining()
                     + " remain (the frame ends early)");
         }
-        return frameBody.getInt(frameBody.position());
+        int correlationId = frameBody.getInt(frameBody.position());
+        // Big-endian whatever the order the caller set on its buffer, as WireReader reads it.
+        return frameBody.order() == ByteOrder.BIG_ENDIAN ? correlationId : Integer.reverseBytes(correlationId);
     }
 
     /**

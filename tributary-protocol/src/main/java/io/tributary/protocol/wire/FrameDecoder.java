@@ -1,6 +1,7 @@
 package io.tributary.protocol.wire;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Cuts frames out of the bytes a connection has accumulated. Stateless and thread-safe: one decoder
@@ -62,7 +63,7 @@ public final class FrameDecoder {
         if (available < LENGTH_FIELD_BYTES) {
             return new Result.Incomplete(LENGTH_FIELD_BYTES - available, LENGTH_FIELD_BYTES);
         }
-        int length = limits.checkFrameLength(accumulated.getInt(start));
+        int length = limits.checkFrameLength(bigEndianInt(accumulated, start));
         int frameBytes = LENGTH_FIELD_BYTES + length;
         if (available < frameBytes) {
             return new Result.Incomplete(frameBytes - available, frameBytes);
@@ -70,5 +71,11 @@ public final class FrameDecoder {
         ByteBuffer body = accumulated.slice(start + LENGTH_FIELD_BYTES, length);
         accumulated.position(start + frameBytes);
         return new Result.Frame(body);
+    }
+
+    /** The int32 at {@code index}, big-endian whatever the order the caller set on its buffer. */
+    private static int bigEndianInt(ByteBuffer buffer, int index) {
+        int value = buffer.getInt(index);
+        return buffer.order() == ByteOrder.BIG_ENDIAN ? value : Integer.reverseBytes(value);
     }
 }
