@@ -7,12 +7,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Turns any failure into the one line the user sees: the message of the cause that says most. */
-final class OneLineError {
+public final class OneLineError {
 
     private OneLineError() {
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException
                 || cause instanceof UncheckedIOException) && cause.getCause() != null) {

@@ -1,8 +1,11 @@
 package io.tributary.cli;
 
 import io.tributary.cli.bench.BenchCommand;
+import io.tributary.cli.client.ConsumeCommand;
+import io.tributary.cli.client.ProduceCommand;
 import io.tributary.cli.log.LogCommand;
 import io.tributary.cli.server.ServerCommand;
+import io.tributary.cli.topic.TopicCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCli.Version.class,
         description = "Tributary: an event bus for JVM services. The broker, clients, log tools and load generators.",
-        subcommands = {ServerCommand.class, ClasspathCommand.class, LogCommand.class, BenchCommand.class})
+        subcommands = {ServerCommand.class, TopicCommand.class, ProduceCommand.class, ConsumeCommand.class,
+                LogCommand.class, BenchCommand.class, ClasspathCommand.class})
 public final class TributaryCli implements Runnable {
 
     @Spec

@@ -97,6 +97,22 @@ public record ConfigKey<T>(String name, T defaultValue, String unit, String mean
         };
     }
 
+    /** Writes {@code duration} as {@link #parseDuration} reads it, in the largest whole unit: {@code 7d}, {@code 250ms}, {@code 0}. */
+    public static String formatDuration(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0";
+        }
+        String[] units = {"d", "h", "m", "s"};
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+        for (int i = 0; i < units.length; i++) {
+            if (millis % sizes[i] == 0) {
+                return millis / sizes[i] + units[i];
+            }
+        }
+        return millis + "ms";
+    }
+
     private static boolean parseBoolean(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true", "on", "yes" -> true;

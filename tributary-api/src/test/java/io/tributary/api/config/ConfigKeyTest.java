@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,15 @@ class ConfigKeyTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("tributary.test.enabled")
                 .hasMessageContaining("'maybe' is not true or false");
+    }
+
+    @Test
+    void formatDuration_writesTheLargestWholeUnit_andParsesBack() {
+        for (Duration duration : List.of(Duration.ZERO, Duration.ofMillis(250), Duration.ofSeconds(90), Duration.ofDays(7))) {
+            assertThat(ConfigKey.parseDuration(ConfigKey.formatDuration(duration))).isEqualTo(duration);
+        }
+        assertThat(ConfigKey.formatDuration(Duration.ofDays(7))).isEqualTo("7d");
+        assertThat(ConfigKey.formatDuration(Duration.ofSeconds(90))).isEqualTo("90s");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -169,7 +170,16 @@ final class Connection {
             writeFully(responses.encodeError(pending.correlationId(), failure.code(), failure.message()));
             return;
         }
-        for (FrameSegment segment : responses.encodeSegments(pending.correlationId(), response)) {
+        List<FrameSegment> segments;
+        try {
+            segments = responses.encodeSegments(pending.correlationId(), response);
+        } catch (RuntimeException e) {
+            LOG.error("cannot encode the answer to request {} from {}", pending.correlationId(), peer, e);
+            writeFully(responses.encodeError(pending.correlationId(), ErrorCode.UNKNOWN_SERVER_ERROR,
+                    "the broker could not encode its answer: " + e.getMessage()));
+            return;
+        }
+        for (FrameSegment segment : segments) {
             switch (segment) {
                 case FrameSegment.Bytes bytes -> writeFully(bytes.buffer());
                 case FrameSegment.Records records -> sendRecords((LogSliceRecords) records.source());

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class TcpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpServer.class);
+    private static final long FRAME_OVERHEAD_BYTES = 64 << 10;
 
     private final ServerSocketChannel listener;
     private final InetSocketAddress address;
@@ -54,7 +55,11 @@ public final class TcpServer implements AutoCloseable {
         this.listener = listener;
         this.address = (InetSocketAddress) listener.getLocalAddress();
         var config = service.config();
-        this.limits = ProtocolLimits.DEFAULT.withMaxFrameBytes((int) config.maxRequestBytes().bytes());
+        // Room for names, offsets and headers around the largest request's batches, and for a fetch
+        // answer whose first batch is as large as the log allows.
+        long largestPayload = Math.max(config.maxRequestBytes().bytes(), config.log().maxBatchBytes().bytes());
+        this.limits = ProtocolLimits.DEFAULT.withMaxFrameBytes((int) Math.min(ProtocolLimits.MAX_FRAME_BYTES,
+                largestPayload + FRAME_OVERHEAD_BYTES));
         this.handler = new RequestHandler(service, new MetadataResponse.Node(RequestHandler.NODE_ID,
                 address.getHostString(), address.getPort()));
         this.requestMemory = new Semaphore((int) Math.min(Integer.MAX_VALUE, config.requestMemory().bytes()));

@@ -1,6 +1,7 @@
 package io.tributary.broker.topic;
 
 import io.tributary.api.config.ByteSize;
+import io.tributary.api.config.ConfigKey;
 import io.tributary.log.Durability;
 import io.tributary.log.LogConfig;
 import java.time.Duration;
@@ -92,7 +93,7 @@ public record TopicConfig(int partitions, Durability durability, Duration retent
         Map<String, String> map = new LinkedHashMap<>();
         map.put(PARTITIONS, Integer.toString(partitions));
         map.put(DURABILITY, durability.name().toLowerCase(Locale.ROOT));
-        map.put(RETENTION_AGE, retentionAge.toMillis() + "ms");
+        map.put(RETENTION_AGE, ConfigKey.formatDuration(retentionAge));
         map.put(RETENTION_BYTES, retentionBytes.toString());
         map.put(SEGMENT_BYTES, segmentBytes.toString());
         map.put(AUTO_CREATED, Boolean.toString(autoCreated));

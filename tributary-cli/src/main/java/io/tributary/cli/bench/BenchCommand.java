@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code tributary bench}: the group of load generators. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Tributary on this machine.",
-        subcommands = {BenchLogCommand.class})
+        subcommands = {BenchLogCommand.class, BenchProduceCommand.class, BenchConsumeCommand.class,
+                BenchEndToEndCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
