@@ -4,6 +4,7 @@ import io.tributary.api.TopicNotFoundException;
 import io.tributary.api.TributaryException;
 import io.tributary.client.BrokerErrorException;
 import io.tributary.client.ConnectionLostException;
+import io.tributary.client.NoNodesAvailableException;
 import io.tributary.client.NodeAddress;
 import io.tributary.client.RecordTooLargeException;
 import io.tributary.client.TimedOutException;
@@ -83,6 +84,11 @@ final class ProduceSender implements Runnable {
         NodeConnection connection;
         try {
             connection = router.pool().connection(leader.get(), router.newDeadline());
+        } catch (UnreachableNodeException e) {
+            accumulator.complete(batch, new SendOutcome.Failed(new NoNodesAvailableException("the leader of " + topic + "-"
+                    + batch.partition + " cannot be reached: " + e.getMessage(), List.of(e.node())),
+                    SendOutcome.Kind.NOT_WRITTEN, true));
+            return;
         } catch (TributaryException e) {
             accumulator.complete(batch, new SendOutcome.Failed(e, SendOutcome.Kind.NOT_WRITTEN, true));
             return;

@@ -389,7 +389,7 @@ final class RecordAccumulator {
         boolean retriable = kind == SendOutcome.Kind.NOT_WRITTEN || kind == SendOutcome.Kind.UNKNOWN
                 || kind == SendOutcome.Kind.OUT_OF_ORDER;
         long deadline = batch.deadlineNanos();
-        if (retriable && batch.attempts <= options.retries() && now - deadline < 0 && !closed) {
+        if (retriable && batch.attempts <= options.retries() && now - deadline < 0) {
             batch.retryAtNanos = now + backoff.delayNanos(batch.attempts - 1);
             queue.retries.add(batch);
             return;
