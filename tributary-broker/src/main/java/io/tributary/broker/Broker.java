@@ -3,6 +3,7 @@ package io.tributary.broker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tributary.broker.cluster.ClusterIdentity;
+import io.tributary.broker.http.HttpApi;
 import io.tributary.broker.net.TcpServer;
 import io.tributary.broker.partition.PartitionFactory;
 import io.tributary.broker.service.BrokerService;
@@ -48,17 +49,17 @@ public final class Broker implements AutoCloseable {
     private final String clusterId;
     private final Deque<AutoCloseable> resources;
     private final TcpServer tcp;
-    private final InetSocketAddress httpAddress;
+    private final HttpApi http;
     private final Object shutdown = new Object();
     private boolean closed;
 
     private Broker(BrokerConfig config, String clusterId, Deque<AutoCloseable> resources, TcpServer tcp,
-            InetSocketAddress httpAddress) {
+            HttpApi http) {
         this.config = config;
         this.clusterId = clusterId;
         this.resources = resources;
         this.tcp = tcp;
-        this.httpAddress = httpAddress;
+        this.http = http;
     }
 
     /**
@@ -86,10 +87,11 @@ public final class Broker implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             opened.push(metrics::close);
             BrokerService service = new BrokerService(topics, config, clusterId);
-            InetSocketAddress http = new InetSocketAddress(config.host(), config.httpPort()); // HTTP API: being wired
+            HttpApi http = HttpApi.start(service, metrics, config.host(), config.httpPort());
+            opened.push(http);
             TcpServer tcp = TcpServer.start(config.host(), config.port(), service, metrics);
             LOG.info("cluster {}: serving {} on {} (binary) and {} (HTTP)", clusterId, config.dataDirectory(),
-                    tcp.address(), http);
+                    tcp.address(), http.address());
             return new Broker(config, clusterId, opened, tcp, http);
         } catch (RuntimeException e) {
             closeAll(opened, e);
@@ -104,7 +106,7 @@ public final class Broker implements AutoCloseable {
 
     /** Where the HTTP API listens. */
     public InetSocketAddress httpAddress() {
-        return httpAddress;
+        return http.address();
     }
 
     /** The cluster id of the data directory. */

@@ -197,6 +197,19 @@ class BinaryProtocolServerTest {
         }
     }
 
+    @Test
+    void theHttpApiServesTheSameTopics() throws Exception {
+        try (RawClient client = new RawClient(broker.address())) {
+            client.success(produce("shared", 0, true, TestBatches.of("over tcp")));
+        }
+        java.net.http.HttpResponse<String> read = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + broker.httpAddress().getPort()
+                        + "/topics/shared/partitions/0/records?offset=0")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("over tcp");
+    }
+
     private static ProduceRequest produce(String topic, int partition, boolean waitForCommit, RecordBatch batch) {
         return new ProduceRequest(waitForCommit, 30_000, List.of(new ProduceRequest.TopicData(topic,
                 List.of(new ProduceRequest.PartitionData(partition, batch)))));
