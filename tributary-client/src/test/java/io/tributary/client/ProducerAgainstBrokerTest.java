@@ -249,7 +249,7 @@ class ProducerAgainstBrokerTest {
         client.createTopic("orders", 1, Map.of());
         Producer producer = track(client.producer("orders", ProducerOptions.defaults()
                 .withBatchBytes(ByteSize.ofKibibytes(1)).withBufferBytes(ByteSize.ofKibibytes(4))
-                .withWhenFull(ProducerOptions.WhenFull.FAIL)));
+                .withWhenFull(ProducerOptions.WhenFull.FAIL).withDeliveryTimeout(Duration.ofSeconds(1))));
         broker.stop();
         byte[] kibibyte = new byte[1000];
 

@@ -35,6 +35,10 @@ final class RecordAccumulator {
     /** What the sender thread should do next. */
     record Work(List<ProducerBatch> batches, List<Runnable> completions, @Nullable PendingRecord<?> bootstrap,
             boolean refreshMetadata, boolean terminate) {
+
+        boolean isEmpty() {
+            return batches.isEmpty() && completions.isEmpty() && bootstrap == null && !refreshMetadata && !terminate;
+        }
     }
 
     private final String topic;
@@ -113,28 +117,38 @@ final class RecordAccumulator {
         lock.lock();
         try {
             while (true) {
+                Work work = pollWork();
+                if (!work.isEmpty()) {
+                    return work;
+                }
                 long now = ticker.nanoTime();
-                if (closed && now - closeDeadlineNanos >= 0) {
-                    failEverything(new BatcherClosedException("the producer for " + topic + " closed before the record"
-                            + " was acknowledged (close deadline passed); if it was in flight it may have been written"));
-                }
-                expire(now);
-                placeUnassignedIfKnown(now);
-                List<ProducerBatch> batches = drain(now);
-                PendingRecord<?> bootstrap = takeBootstrap(now);
-                boolean refresh = metadataStale && now - refreshAtNanos >= 0;
-                if (refresh) {
-                    metadataStale = false;
-                }
-                List<Runnable> done = List.copyOf(completions);
-                completions.clear();
-                boolean terminate = closed && isIdle();
-                if (!batches.isEmpty() || !done.isEmpty() || bootstrap != null || refresh || terminate) {
-                    return new Work(batches, done, bootstrap, refresh, terminate);
-                }
-                long waitNanos = nextWakeNanos(now) - now;
-                wake.awaitNanos(Math.max(waitNanos, 1));
+                wake.awaitNanos(Math.max(nextWakeNanos(now) - now, 1));
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What is due now, without waiting; the work is empty when nothing is. */
+    Work pollWork() {
+        lock.lock();
+        try {
+            long now = ticker.nanoTime();
+            if (closed && now - closeDeadlineNanos >= 0) {
+                failEverything(new BatcherClosedException("the producer for " + topic + " closed before the record"
+                        + " was acknowledged (close deadline passed); if it was in flight it may have been written"));
+            }
+            expire(now);
+            placeUnassignedIfKnown(now);
+            List<ProducerBatch> batches = drain(now);
+            PendingRecord<?> bootstrap = takeBootstrap(now);
+            boolean refresh = metadataStale && now - refreshAtNanos >= 0;
+            if (refresh) {
+                metadataStale = false;
+            }
+            List<Runnable> done = List.copyOf(completions);
+            completions.clear();
+            return new Work(batches, done, bootstrap, refresh, closed && isIdle());
         } finally {
             lock.unlock();
         }
@@ -383,7 +397,14 @@ final class RecordAccumulator {
             split(queue, batch, now);
             return;
         }
-        if (kind == SendOutcome.Kind.OUT_OF_ORDER && !hasEarlierFailure(queue, batch)) {
+        if (kind == SendOutcome.Kind.OUT_OF_ORDER) {
+            if (hasEarlierFailure(queue, batch)) {
+                // Refused only because the batch before it failed: it follows that one, no attempt spent.
+                batch.attempts--;
+                batch.retryAtNanos = now;
+                queue.retries.add(batch);
+                return;
+            }
             queue.needsNewEpoch = true; // the log lost track of this producer; a new epoch restarts at 0
         }
         boolean retriable = kind == SendOutcome.Kind.NOT_WRITTEN || kind == SendOutcome.Kind.UNKNOWN
