@@ -140,6 +140,10 @@ public final class BatchingProducer implements Producer {
         closed = true;
         accumulator.close(ticker.nanoTime() + Deadline.saturatedNanos(timeout));
         budget.close();
+        if (Thread.currentThread() == sender) {
+            onClose.accept(this); // called from a record's completion: the sender ends after it returns
+            return;
+        }
         try {
             sender.join();
         } catch (InterruptedException e) {

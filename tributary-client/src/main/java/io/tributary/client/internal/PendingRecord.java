@@ -40,10 +40,6 @@ final class PendingRecord<T> {
         future.completeExceptionally(error);
     }
 
-    boolean isDone() {
-        return future.isDone();
-    }
-
     /** The record's size in a batch, a little over rather than under. */
     static int estimateSize(Record record) {
         long size = OVERHEAD_BYTES + record.value().length + (record.key() == null ? 0 : record.key().length);

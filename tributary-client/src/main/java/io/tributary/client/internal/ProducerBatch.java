@@ -61,15 +61,12 @@ final class ProducerBatch {
         return records.size();
     }
 
-    /** The oldest delivery deadline of its records still waiting. */
+    /**
+     * When the batch must be acknowledged by: its first record's delivery deadline, the earliest, since
+     * records join in the order they were sent and share one delivery timeout.
+     */
     long deadlineNanos() {
-        long deadline = Long.MAX_VALUE;
-        for (PendingRecord<?> record : records) {
-            if (!record.isDone()) {
-                deadline = Math.min(deadline, record.deadlineNanos);
-            }
-        }
-        return deadline;
+        return records.isEmpty() ? Long.MAX_VALUE : records.getFirst().deadlineNanos;
     }
 
     /**
