@@ -160,11 +160,13 @@ public final class BrokerService {
     }
 
     /**
-     * Checks record size and header count. A batch too small to hold a record above the size limit or
-     * more headers than allowed (each header takes at least two bytes) is not decoded.
+     * Checks record size and header count without decoding the common batch: one no larger than the
+     * record limit cannot hold a record above it, and its header counts are checked by the producer
+     * (the Java client and the HTTP API check every record). Larger batches are decoded and checked
+     * record by record.
      */
     private void checkLimits(RecordBatch batch) {
-        if (batch.sizeInBytes() <= config.maxRecordBytes().bytes() && batch.sizeInBytes() < 2L * (config.maxHeaders() + 1)) {
+        if (batch.sizeInBytes() <= config.maxRecordBytes().bytes()) {
             return;
         }
         for (Record record : batch.records()) {
