@@ -6,7 +6,6 @@ import io.tributary.api.config.ConfigSource;
 import io.tributary.protocol.wire.ProtocolLimits;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -31,13 +30,12 @@ public record ClientOptions(Duration callTimeout, Duration connectTimeout, boole
             Duration.ofSeconds(15), "longest a call may take, retries and failover included (a read's wait comes on top)");
     public static final ConfigKey<Duration> CONNECT_TIMEOUT = ConfigKey.duration("tributary.client.connect-timeout",
             Duration.ofSeconds(5), "longest a TCP connect to one node may take");
-    public static final ConfigKey<Boolean> SHUFFLE_NODES = new ConfigKey<>("tributary.client.shuffle-nodes", false,
-            "boolean", "try the connection string's nodes in random order instead of the order given",
-            ClientOptions::parseBoolean);
+    public static final ConfigKey<Boolean> SHUFFLE_NODES = ConfigKey.bool("tributary.client.shuffle-nodes", false,
+            "try the connection string's nodes in random order instead of the order given");
     public static final ConfigKey<Integer> MAX_IN_FLIGHT_REQUESTS = ConfigKey.integer(
             "tributary.client.max-in-flight-requests", 256, "most requests outstanding on one connection");
-    public static final ConfigKey<String> CLIENT_ID = new ConfigKey<>("tributary.client.client-id", "tributary-java",
-            "text", "name sent with every request, for the broker's logs and metrics", String::strip);
+    public static final ConfigKey<String> CLIENT_ID = ConfigKey.text("tributary.client.client-id", "tributary-java",
+            "name sent with every request, for the broker's logs and metrics");
     public static final ConfigKey<ByteSize> FETCH_MAX_BYTES = ConfigKey.bytes("tributary.client.fetch-max-bytes",
             ByteSize.ofMebibytes(1), "most record bytes one read asks for");
     public static final ConfigKey<ByteSize> MAX_FRAME_BYTES = ConfigKey.bytes("tributary.client.max-frame-bytes",
@@ -122,13 +120,5 @@ public record ClientOptions(Duration callTimeout, Duration connectTimeout, boole
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(key.name() + " must be positive, was " + value);
         }
-    }
-
-    static boolean parseBoolean(String text) {
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "on", "yes" -> true;
-            case "false", "off", "no" -> false;
-            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
-        };
     }
 }

@@ -74,12 +74,10 @@ public record ProducerOptions(Duration linger, ByteSize batchBytes, ByteSize buf
             "tributary.producer.retry-backoff-max", Duration.ofSeconds(2), "longest wait between retries");
     public static final ConfigKey<Duration> DELIVERY_TIMEOUT = ConfigKey.duration("tributary.producer.delivery-timeout",
             Duration.ofSeconds(30), "longest a record may stay unacknowledged after send");
-    public static final ConfigKey<Boolean> WAIT_FOR_COMMIT = new ConfigKey<>("tributary.producer.wait-for-commit", true,
-            "boolean", "acknowledge a record once committed (true) or once written (false)",
-            ClientOptions::parseBoolean);
-    public static final ConfigKey<Boolean> IDEMPOTENT = new ConfigKey<>("tributary.producer.idempotent", true,
-            "boolean", "producer id and sequence numbers on every batch, so retries are never written twice",
-            ClientOptions::parseBoolean);
+    public static final ConfigKey<Boolean> WAIT_FOR_COMMIT = ConfigKey.bool("tributary.producer.wait-for-commit", true,
+            "acknowledge a record once committed (true) or once written (false)");
+    public static final ConfigKey<Boolean> IDEMPOTENT = ConfigKey.bool("tributary.producer.idempotent", true,
+            "producer id and sequence numbers on every batch, so retries are never written twice");
     public static final ConfigKey<CompressionCodec> COMPRESSION = ConfigKey.enumerated("tributary.producer.compression",
             CompressionCodec.NONE, "codec of the batches' records: none, lz4 or zstd");
 

@@ -33,6 +33,8 @@ final class DroppingProxy implements AutoCloseable {
     private final Set<SocketChannel> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger produceAnswersToDrop = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger everyNth = new AtomicInteger();
+    private final AtomicInteger produceAnswers = new AtomicInteger();
 
     private DroppingProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -51,6 +53,11 @@ final class DroppingProxy implements AutoCloseable {
     /** Loses the next {@code count} answers to produce requests, closing the client's connection each time. */
     void dropNextProduceAnswers(int count) {
         produceAnswersToDrop.set(count);
+    }
+
+    /** From now on loses every {@code n}th answer to a produce request (0 stops it). */
+    void dropEveryNthProduceAnswer(int n) {
+        everyNth.set(n);
     }
 
     /** Answers lost so far. */
@@ -97,7 +104,7 @@ final class DroppingProxy implements AutoCloseable {
                         apiByCorrelationId.put(body.getInt(body.position() + 4), body.getShort(body.position()));
                     } else {
                         short api = apiByCorrelationId.remove(body.getInt(body.position()));
-                        if (api == ApiKey.PRODUCE.id() && produceAnswersToDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        if (api == ApiKey.PRODUCE.id() && shouldDrop()) {
                             dropped.incrementAndGet();
                             return; // finally closes both sides: the answer is lost
                         }
@@ -117,6 +124,14 @@ final class DroppingProxy implements AutoCloseable {
             closeQuietly(to);
             closeQuietly(from);
         }
+    }
+
+    private boolean shouldDrop() {
+        int n = everyNth.get();
+        if (n > 0 && produceAnswers.incrementAndGet() % n == 0) {
+            return true;
+        }
+        return produceAnswersToDrop.getAndUpdate(count -> Math.max(0, count - 1)) > 0;
     }
 
     /** The metadata answer with every node replaced by the proxy's address. */

@@ -154,6 +154,51 @@ class ProducerAgainstBrokerTest {
     }
 
     @Test
+    void manyLostAnswers_withBatchesInFlight_stillLeaveEachRecordOnceAndInOrder() throws Exception {
+        RunningBroker broker = broker();
+        DroppingProxy proxy = track(DroppingProxy.to(broker.address()));
+        TributaryClient client = connect(ConnectionString.SCHEME + proxy.node());
+        client.createTopic("ledger", 3, Map.of());
+        Producer producer = track(client.producer("ledger", ProducerOptions.defaults()
+                .withBatchBytes(ByteSize.ofBytes(300)).withLinger(Duration.ofMillis(1))
+                .withRetryBackoff(Duration.ofMillis(5), Duration.ofMillis(50))));
+        proxy.dropEveryNthProduceAnswer(7);
+        int accounts = 6;
+        int perAccount = 300;
+
+        List<CompletableFuture<SendResult<Void>>> sent = new ArrayList<>();
+        for (int i = 0; i < perAccount; i++) {
+            for (int account = 0; account < accounts; account++) {
+                sent.add(producer.sendAsync(Record.of(bytes("account-" + account), bytes(account + ":" + i), i)));
+            }
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        proxy.dropEveryNthProduceAnswer(0);
+
+        assertThat(proxy.dropped()).isGreaterThan(3);
+        List<String> all = new ArrayList<>();
+        for (int partition = 0; partition < 3; partition++) {
+            long offset = 0;
+            long end = client.endOffset("ledger", partition);
+            while (offset < end) {
+                ReadResult read = client.read("ledger", partition, offset, 10_000, Duration.ZERO);
+                all.addAll(text(read.records()));
+                offset = read.nextOffset();
+            }
+        }
+        assertThat(all).hasSize(accounts * perAccount).doesNotHaveDuplicates();
+        for (int account = 0; account < accounts; account++) {
+            String prefix = account + ":";
+            List<String> ofAccount = all.stream().filter(v -> v.startsWith(prefix)).toList();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < perAccount; i++) {
+                expected.add(prefix + i);
+            }
+            assertThat(ofAccount).as("records of account %d in send order", account).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void lostAnswer_withoutIdempotence_isWrittenTwice() throws Exception {
         RunningBroker broker = broker();
         DroppingProxy proxy = track(DroppingProxy.to(broker.address()));

@@ -31,6 +31,14 @@ final class PartitionQueue {
     final Deque<ProducerBatch> fresh = new ArrayDeque<>();
     /** Batches that failed and go again, lowest sequence first. */
     final TreeSet<ProducerBatch> retries = new TreeSet<>(RETRY_ORDER);
+    /**
+     * Batches from the oldest not yet acknowledged to the newest sent, in sequence order, acknowledged
+     * ones in between included. The log recognises a retry only among a producer's last
+     * {@value io.tributary.client.ProducerOptions#MAX_IN_FLIGHT_BATCHES_LIMIT} batches, so a new batch
+     * may leave only while this span is shorter than the in-flight limit: counting only the batches in
+     * flight would let a batch whose answer was lost fall out of the log's memory before its retry.
+     */
+    final List<ProducerBatch> window = new ArrayList<>();
     int inFlight;
     int nextSequence;
     short epoch;
@@ -41,6 +49,19 @@ final class PartitionQueue {
 
     PartitionQueue(int partition) {
         this.partition = partition;
+    }
+
+    /** Whether a new batch may join the {@link #window}. */
+    boolean windowHasRoom(int maxInFlight) {
+        return window.size() < maxInFlight;
+    }
+
+    /** {@code batch} was acknowledged: the window now starts at the oldest batch still waiting. */
+    void acknowledged(ProducerBatch batch) {
+        batch.acknowledged = true;
+        while (!window.isEmpty() && window.getFirst().acknowledged) {
+            window.removeFirst();
+        }
     }
 
     /** The open batch that takes records, if any. */
@@ -82,6 +103,7 @@ final class PartitionQueue {
             (batch.maybeWritten ? unknown : kept).add(batch);
         }
         retries.clear();
+        window.removeIf(batch -> batch.acknowledged || unknown.contains(batch)); // the new epoch's log remembers nothing
         epoch++;
         nextSequence = 0;
         for (ProducerBatch batch : kept) {

@@ -33,6 +33,7 @@ final class ProducerBatch {
     int attempts;
     long retryAtNanos;
     boolean inFlight;
+    boolean acknowledged;
     /** Whether an earlier attempt may have been written (its answer was lost): never renumber it then. */
     boolean maybeWritten;
     @Nullable Throwable lastError;

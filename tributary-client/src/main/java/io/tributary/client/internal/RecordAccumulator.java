@@ -167,6 +167,7 @@ final class RecordAccumulator {
             switch (outcome) {
                 case SendOutcome.Acked acked -> {
                     refreshAttempts = 0;
+                    queue.acknowledged(batch);
                     finish(batch, () -> batch.succeed(topic, acked.partition(), acked.baseOffset()));
                 }
                 case SendOutcome.Failed failed -> failed(queue, batch, failed);
@@ -339,10 +340,15 @@ final class RecordAccumulator {
             }
             while (queue.inFlight < options.maxInFlightBatches()) {
                 ProducerBatch head = queue.head();
-                if (head == null || !isReady(queue, head, now, everything)) {
+                boolean retry = !queue.retries.isEmpty();
+                if (head == null || !retry && !queue.windowHasRoom(options.maxInFlightBatches())
+                        || !isReady(queue, head, now, everything)) {
                     break;
                 }
                 queue.takeHead();
+                if (!retry) {
+                    queue.window.add(head);
+                }
                 if (head.partition == stickyPartition) {
                     stickyPartition = -1;
                 }
@@ -418,6 +424,7 @@ final class RecordAccumulator {
         if (producerId >= 0 && batch.baseSequence >= 0) {
             queue.needsNewEpoch = true;
         }
+        queue.window.remove(batch);
         TributaryException error = retriable && now - deadline >= 0 ? expired(batch, failure.error()) : failure.error();
         finish(batch, () -> batch.fail(error));
     }
@@ -435,6 +442,8 @@ final class RecordAccumulator {
     /** A batch too large for the node goes again as single-record batches with the same sequence numbers. */
     private void split(PartitionQueue queue, ProducerBatch batch, long now) {
         List<CompletableFuture<Void>> parts = new ArrayList<>();
+        int at = Math.max(0, queue.window.indexOf(batch));
+        queue.window.remove(batch);
         for (int i = 0; i < batch.records.size(); i++) {
             ProducerBatch single = new ProducerBatch(nextBatchId++, batch.partition, batch.createdNanos);
             single.add(batch.records.get(i));
@@ -443,6 +452,7 @@ final class RecordAccumulator {
             single.attempts = batch.attempts;
             single.retryAtNanos = now;
             queue.retries.add(single);
+            queue.window.add(Math.min(at + i, queue.window.size()), single);
             parts.add(single.done);
         }
         CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> batch.done.complete(null));
@@ -454,6 +464,7 @@ final class RecordAccumulator {
                 if (now - batch.deadlineNanos() >= 0) {
                     queue.retries.remove(batch);
                     queue.fresh.remove(batch);
+                    queue.window.remove(batch);
                     if (batch.baseSequence >= 0) {
                         queue.recovering = true;
                         queue.needsNewEpoch = true;
@@ -490,6 +501,7 @@ final class RecordAccumulator {
             }
             queue.retries.clear();
             queue.fresh.clear();
+            queue.window.clear();
             queue.inFlight = 0;
         }
         for (ProducerBatch batch : inFlight) {
@@ -536,9 +548,10 @@ final class RecordAccumulator {
         }
         for (PartitionQueue queue : partitions.values()) {
             ProducerBatch head = queue.head();
-            if (head != null && !queue.recovering && queue.inFlight < options.maxInFlightBatches()) {
-                next = earlier(next, queue.retries.isEmpty() ? head.createdNanos + options.linger().toNanos()
-                        : head.retryAtNanos);
+            boolean retry = !queue.retries.isEmpty();
+            if (head != null && !queue.recovering && queue.inFlight < options.maxInFlightBatches()
+                    && (retry || queue.windowHasRoom(options.maxInFlightBatches()))) {
+                next = earlier(next, retry ? head.retryAtNanos : head.createdNanos + options.linger().toNanos());
             }
             for (ProducerBatch batch : queue.waiting()) {
                 next = earlier(next, batch.deadlineNanos());

@@ -100,6 +100,27 @@ class RecordAccumulatorTest {
     }
 
     @Test
+    void aNewBatchWaits_whileTheBatchesFromTheOldestUnacknowledgedOneFillTheWindow_soRetriesStayRecognisable() {
+        options = options.withBatchBytes(ByteSize.ofBytes(64)).withMaxInFlightBatches(2);
+        start();
+        append("0123456789012345678901234567890123456789");
+        append("0123456789012345678901234567890123456789");
+        List<ProducerBatch> sent = pollAfterLinger().batches();
+        accumulator.complete(sent.get(0), lost());
+        accumulator.complete(sent.get(1), acked(1));
+        append("0123456789012345678901234567890123456789");
+        advance(Duration.ofSeconds(1));
+
+        List<ProducerBatch> next = poll().batches();
+        assertThat(next).as("only the retry: the log must still remember it next to the acknowledged one")
+                .containsExactly(sent.get(0));
+        accumulator.complete(sent.get(0), acked(0));
+
+        assertThat(poll().batches()).singleElement()
+                .satisfies(batch -> assertThat(batch.bytes().header().baseSequence()).isEqualTo(2));
+    }
+
+    @Test
     void acknowledgedRecords_getConsecutiveOffsets_andGiveBackTheirBufferBytes() {
         start();
         CompletableFuture<SendResult<Void>> a = append("a");
