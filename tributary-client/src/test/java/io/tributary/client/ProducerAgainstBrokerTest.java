@@ -111,7 +111,7 @@ class ProducerAgainstBrokerTest {
                 .withBatchBytes(ByteSize.ofBytes(512)).withLinger(Duration.ZERO.plusMillis(1))));
         List<CompletableFuture<SendResult<Void>>> sent = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            sent.add(producer.sendAsync(Record.of(bytes("account-7"), bytes(Integer.toString(i)), i)));
+            sent.add(producer.sendAsync(Record.of(bytes("account-7"), bytes(Integer.toString(i)), now())));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
 
@@ -169,7 +169,7 @@ class ProducerAgainstBrokerTest {
         List<CompletableFuture<SendResult<Void>>> sent = new ArrayList<>();
         for (int i = 0; i < perAccount; i++) {
             for (int account = 0; account < accounts; account++) {
-                sent.add(producer.sendAsync(Record.of(bytes("account-" + account), bytes(account + ":" + i), i)));
+                sent.add(producer.sendAsync(Record.of(bytes("account-" + account), bytes(account + ":" + i), now())));
             }
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -195,6 +195,40 @@ class ProducerAgainstBrokerTest {
                 expected.add(prefix + i);
             }
             assertThat(ofAccount).as("records of account %d in send order", account).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void brokerRestart_whileSending_leavesEachRecordOnceAndInOrder() throws Exception {
+        RunningBroker broker = broker();
+        TributaryClient client = connect(broker.url());
+        client.createTopic("ledger", 2, Map.of());
+        Producer producer = track(client.producer("ledger", ProducerOptions.defaults()
+                .withBatchBytes(ByteSize.ofKibibytes(1)).withRetryBackoff(Duration.ofMillis(20), Duration.ofMillis(200))));
+        List<CompletableFuture<SendResult<Void>>> sent = new ArrayList<>();
+
+        for (int i = 0; i < 1000; i++) {
+            if (i == 400) {
+                broker.stop();
+            }
+            if (i == 600) {
+                broker.restart();
+            }
+            sent.add(producer.sendAsync(Record.of(bytes("account-" + (i % 4)), bytes((i % 4) + ":" + i), now())));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        List<String> all = new ArrayList<>();
+        for (int partition = 0; partition < 2; partition++) {
+            ReadResult read = client.read("ledger", partition, 0, 10_000, Duration.ZERO);
+            all.addAll(text(read.records()));
+        }
+        assertThat(all).hasSize(1000).doesNotHaveDuplicates();
+        for (int account = 0; account < 4; account++) {
+            String prefix = account + ":";
+            List<Integer> order = all.stream().filter(v -> v.startsWith(prefix))
+                    .map(v -> Integer.parseInt(v.substring(prefix.length()))).toList();
+            assertThat(order).as("account %d in send order", account).isSorted();
         }
     }
 
@@ -300,7 +334,7 @@ class ProducerAgainstBrokerTest {
 
         assertThatThrownBy(() -> {
             for (int i = 0; i < 10; i++) {
-                producer.sendAsync(Record.of(kibibyte, i));
+                producer.sendAsync(Record.of(kibibyte, now()));
             }
         }).isInstanceOf(BatcherFullException.class)
                 .hasMessageContaining("tributary.producer.buffer-bytes = 4KiB");
@@ -321,7 +355,12 @@ class ProducerAgainstBrokerTest {
     }
 
     private static Record value(String value) {
-        return Record.of(bytes(value), System.currentTimeMillis());
+        return Record.of(bytes(value), now());
+    }
+
+    /** Record timestamps are the producer's clock; retention deletes segments of old ones, so use now. */
+    private static long now() {
+        return System.currentTimeMillis();
     }
 
     private static List<String> text(List<Record> records) {
