@@ -23,8 +23,9 @@ import java.util.Objects;
  * @param bufferBytes            most bytes of records the producer holds unacknowledged, over all partitions
  * @param whenFull               what a send does when the buffer is full
  * @param maxBlock               with {@link WhenFull#BLOCK}, longest a send waits for room before failing
- * @param maxInFlightBatches     most batches of one partition sent and not yet answered; 1 to 5 (the log
- *                               remembers the last 5 batches of a producer to recognise retries)
+ * @param maxInFlightBatches     most batches of one partition sent and not yet answered, counted from the
+ *                               oldest one not yet acknowledged; 1 to 5 (the log remembers the last 5
+ *                               batches of a producer to recognise retries)
  * @param retries                how often a batch is sent again after a transient failure;
  *                               {@link #UNLIMITED_RETRIES} leaves the bound to {@code deliveryTimeout}
  * @param retryBackoff           wait before the first retry; doubles with each further one
