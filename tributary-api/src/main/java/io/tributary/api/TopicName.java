@@ -15,8 +15,7 @@ public record TopicName(String value) implements Comparable<TopicName> {
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
 
     public TopicName {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !LEGAL.matcher(value).matches()
-                || value.equals(".") || value.equals("..")) {
+        if (!isValid(value)) {
             throw new InvalidTopicNameException("topic name '" + value + "' is invalid: use 1 to " + MAX_LENGTH
                     + " characters of a-z, A-Z, 0-9, '.', '_' and '-' (not '.' or '..'), e.g. orders or billing.events");
         }
@@ -24,6 +23,12 @@ public record TopicName(String value) implements Comparable<TopicName> {
 
     public static TopicName of(String value) {
         return new TopicName(value);
+    }
+
+    /** Whether {@code value} follows the rule, without building a name or throwing. */
+    public static boolean isValid(String value) {
+        return value != null && !value.isEmpty() && value.length() <= MAX_LENGTH && LEGAL.matcher(value).matches()
+                && !value.equals(".") && !value.equals("..");
     }
 
     @Override

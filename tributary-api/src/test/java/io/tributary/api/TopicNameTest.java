@@ -12,6 +12,7 @@ class TopicNameTest {
     @ValueSource(strings = {"orders", "billing.events", "a", "A-b_c.9", "orders.billing.dlq"})
     void legalNames_areAccepted(String name) {
         assertThat(TopicName.of(name).value()).isEqualTo(name);
+        assertThat(TopicName.isValid(name)).isTrue();
     }
 
     @ParameterizedTest
@@ -20,6 +21,7 @@ class TopicNameTest {
         assertThatThrownBy(() -> TopicName.of(name))
                 .isInstanceOf(InvalidTopicNameException.class)
                 .hasMessageContaining("a-z, A-Z, 0-9, '.', '_' and '-'");
+        assertThat(TopicName.isValid(name)).isFalse();
     }
 
     @org.junit.jupiter.api.Test

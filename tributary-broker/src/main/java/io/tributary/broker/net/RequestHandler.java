@@ -1,5 +1,6 @@
 package io.tributary.broker.net;
 
+import io.tributary.api.TopicName;
 import io.tributary.broker.partition.Partition;
 import io.tributary.broker.partition.PartitionState;
 import io.tributary.broker.service.BrokerService;
@@ -145,8 +146,9 @@ final class RequestHandler {
     private FetchResponse.PartitionData readNow(String topic, FetchRequest.PartitionData wanted, int maxBytes) {
         int number = wanted.partition();
         try {
-            PartitionState state = service.state(topic, number);
-            ReadResult result = service.read(topic, number, wanted.fetchOffset(), maxBytes, Duration.ZERO).join();
+            Partition partition = service.partition(topic, number);
+            PartitionState state = partition.state();
+            ReadResult result = partition.read(wanted.fetchOffset(), maxBytes, Duration.ZERO).join();
             return switch (result) {
                 case ReadResult.Records records -> new FetchResponse.PartitionData(number, ErrorCode.NONE,
                         state.logStartOffset(), state.committedEndOffset(), records.nextOffset(),
@@ -179,7 +181,7 @@ final class RequestHandler {
         }
         for (String name : request.topics()) {
             if (lookup(name).isEmpty()) {
-                topics.add(new TopicMetadata(name, Failure.of(missing(name)).code(), List.of()));
+                topics.add(new TopicMetadata(name, missingTopicError(name), List.of()));
             }
         }
         return new MetadataResponse(service.clusterId(), List.of(self), NODE_ID, topics);
@@ -198,7 +200,7 @@ final class RequestHandler {
         }
         for (String name : request.names()) {
             if (lookup(name).isEmpty()) {
-                topics.add(new TopicDescription(name, Failure.of(missing(name)).code(), Map.of(), List.of()));
+                topics.add(new TopicDescription(name, missingTopicError(name), Map.of(), List.of()));
             }
         }
         return new DescribeTopicsResponse(topics);
@@ -221,22 +223,14 @@ final class RequestHandler {
         return names.stream().map(this::lookup).flatMap(Optional::stream).toList();
     }
 
+    /** The topic, or empty for a name that does not exist or is not a valid topic name. */
     private Optional<Topic> lookup(String name) {
-        try {
-            return service.find(name);
-        } catch (RuntimeException invalidName) {
-            return Optional.empty();
-        }
+        return TopicName.isValid(name) ? service.find(name) : Optional.empty();
     }
 
-    /** Why {@code name} has no topic: an invalid name, or one that does not exist. */
-    private RuntimeException missing(String name) {
-        try {
-            service.require(name);
-            return new IllegalStateException("topic " + name + " exists");
-        } catch (RuntimeException e) {
-            return e;
-        }
+    /** Why {@code name} has no topic. */
+    private static ErrorCode missingTopicError(String name) {
+        return TopicName.isValid(name) ? ErrorCode.UNKNOWN_TOPIC : ErrorCode.INVALID_TOPIC_NAME;
     }
 
     private static <T extends Response> CompletableFuture<T> answer(Supplier<?> action, T ok,

@@ -88,7 +88,7 @@ public final class BrokerService {
      */
     public CompletableFuture<ReadResult> read(String topic, int partition, long offset, int maxBytes, Duration maxWait) {
         try {
-            return topics.require(TopicName.of(topic)).partition(partition).read(offset, maxBytes, maxWait);
+            return partition(topic, partition).read(offset, maxBytes, maxWait);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -96,7 +96,17 @@ public final class BrokerService {
 
     /** A partition's offsets and size now. */
     public PartitionState state(String topic, int partition) {
-        return topics.require(TopicName.of(topic)).partition(partition).state();
+        return partition(topic, partition).state();
+    }
+
+    /**
+     * Partition {@code number} of an existing topic, for callers that read it more than once.
+     *
+     * @throws TopicNotFoundException if the topic does not exist
+     * @throws io.tributary.broker.topic.UnknownPartitionException if it has no such partition
+     */
+    public Partition partition(String topic, int number) {
+        return topics.require(TopicName.of(topic)).partition(number);
     }
 
     /** The topic, if it exists. */

@@ -54,17 +54,14 @@ final class BenchEndToEndCommand implements Callable<Integer> {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long sent = 0;
         long received;
-        // The reader has a client (a connection) of its own: answers on one connection come back in request
-        // order, so a long poll would hold back the producer's acknowledgements.
         try (TributaryClient client = options.connection.connect();
-                TributaryClient readerClient = options.connection.connect();
                 Producer producer = client.producer(options.topic, ProducerOptions.defaults().withLinger(Duration.ofMillis(1)))) {
             producer.send(Record.of(new byte[Long.BYTES], System.currentTimeMillis())); // creates the topic if needed
             List<TopicDescription.Partition> partitions = client.describeTopics(options.topic).getFirst().partitions();
             long start = System.nanoTime();
             long measuredFrom = start + options.warmupSeconds * 1_000_000_000L;
             long end = measuredFrom + options.seconds * 1_000_000_000L;
-            Reader reader = new Reader(readerClient, options.topic, partitions, latency, measuredFrom, failure);
+            Reader reader = new Reader(client, options.topic, partitions, latency, measuredFrom, failure);
             Thread readerThread = Thread.ofPlatform().name("bench-e2e-reader").start(reader);
             RateLimiter pace = new RateLimiter(start, rate);
             byte[] padding = new byte[options.recordSize - Long.BYTES];

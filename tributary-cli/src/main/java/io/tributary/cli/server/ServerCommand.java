@@ -4,6 +4,7 @@ import io.tributary.api.config.ConfigSource;
 import io.tributary.broker.Broker;
 import io.tributary.broker.BrokerConfig;
 import io.tributary.cli.TributaryCli;
+import io.tributary.log.LogConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ public final class ServerCommand implements Callable<Integer> {
         put(flags, BrokerConfig.HTTP_PORT.name(), httpPort);
         put(flags, BrokerConfig.CLUSTER_ID.name(), clusterId);
         put(flags, BrokerConfig.AUTO_CREATE_TOPICS.name(), autoCreateTopics);
-        put(flags, io.tributary.log.LogConfig.DURABILITY.name(), durability);
+        put(flags, LogConfig.DURABILITY.name(), durability);
         return flags;
     }
 
