@@ -72,7 +72,7 @@ public final class HttpApi implements AutoCloseable {
         }
         BrokerConfig config = service.config();
         BodyReader bodies = new BodyReader(config.maxRequestBytes(),
-                new RequestMemory(config.requestMemory(), REQUEST_MEMORY_WAIT));
+                new RequestMemory(service.requestMemory(), config.requestMemory(), REQUEST_MEMORY_WAIT));
         CompletableFuture<Void> closing = new CompletableFuture<>();
         ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tributary-http-", 0).factory());
         server.createContext("/", new ApiDispatcher(routes(service, metrics, clock, closing), bodies,

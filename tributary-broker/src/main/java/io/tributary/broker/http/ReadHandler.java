@@ -1,6 +1,7 @@
 package io.tributary.broker.http;
 
 import io.tributary.api.Record;
+import io.tributary.broker.partition.Partition;
 import io.tributary.broker.partition.PartitionState;
 import io.tributary.broker.service.BrokerService;
 import io.tributary.format.RecordBatch;
@@ -55,22 +56,23 @@ final class ReadHandler implements RouteHandler {
         int maxBytes = (int) request.queryLong("maxBytes", DEFAULT_MAX_BYTES, 1, MAX_BYTES);
         Duration wait = Duration.ofMillis(Math.min(request.queryLong("waitMs", 0, 0, Long.MAX_VALUE), MAX_WAIT.toMillis()));
 
-        PartitionState before = service.state(topic, partition);
+        Partition source = service.partition(topic, partition);
+        PartitionState before = source.state();
         if (offset > before.endOffset()) {
             throw new ApiException(400, ErrorCode.OFFSET_OUT_OF_RANGE, "offset " + offset + " is past the end of " + topic
                     + "-" + partition + ", whose next offset is " + before.endOffset() + "; read from "
                     + before.committedEndOffset() + " or lower");
         }
         List<RecordView> records = new ArrayList<>();
-        long nextOffset = read(topic, partition, offset, maxRecords, maxBytes, wait, records);
-        PartitionState after = service.state(topic, partition);
+        long nextOffset = read(source, offset, maxRecords, maxBytes, wait, records);
+        PartitionState after = source.state();
         return Response.ok(new Records(records, nextOffset, after.logStartOffset(), after.committedEndOffset()));
     }
 
     /** Adds the records read to {@code into} and returns the next offset. */
-    private long read(String topic, int partition, long offset, int maxRecords, int maxBytes, Duration wait,
+    private long read(Partition source, long offset, int maxRecords, int maxBytes, Duration wait,
             List<RecordView> into) throws Exception {
-        ReadResult result = await(service.read(topic, partition, offset, maxBytes, wait), offset);
+        ReadResult result = await(source.read(offset, maxBytes, wait), offset);
         for (int attempt = 0; ; attempt++) {
             switch (result) {
                 case ReadResult.BelowLogStart below -> {
@@ -88,7 +90,7 @@ final class ReadHandler implements RouteHandler {
                         }
                         // Retention deleted the segment after the read found it: read again, without waiting.
                         into.clear();
-                        result = await(service.read(topic, partition, offset, maxBytes, Duration.ZERO), offset);
+                        result = await(source.read(offset, maxBytes, Duration.ZERO), offset);
                     }
                 }
             }

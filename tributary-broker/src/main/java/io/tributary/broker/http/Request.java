@@ -76,7 +76,8 @@ final class Request implements AutoCloseable {
 
     /** A query parameter that must be present. */
     long requiredQueryLong(String name, long min, long max) {
-        if (!query().containsKey(name)) {
+        String value = query().get(name);
+        if (value == null || value.isEmpty()) {
             throw ApiException.badRequest("query parameter " + name + " is required");
         }
         return queryLong(name, min, min, max);

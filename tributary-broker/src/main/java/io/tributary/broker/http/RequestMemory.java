@@ -22,9 +22,10 @@ final class RequestMemory {
     private final ByteSize capacity;
     private final Duration maxWait;
 
-    RequestMemory(ByteSize capacity, Duration maxWait) {
+    /** @param bytes the broker's budget, shared with the binary protocol; {@code capacity} is its size */
+    RequestMemory(Semaphore bytes, ByteSize capacity, Duration maxWait) {
         this.capacity = capacity;
-        this.bytes = new Semaphore((int) Math.min(capacity.bytes(), Integer.MAX_VALUE), true);
+        this.bytes = bytes;
         this.maxWait = maxWait;
     }
 

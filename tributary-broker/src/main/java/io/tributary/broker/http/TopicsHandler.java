@@ -4,7 +4,6 @@ import io.tributary.broker.partition.PartitionState;
 import io.tributary.broker.service.BrokerService;
 import io.tributary.broker.topic.Topic;
 import io.tributary.broker.topic.TopicConfig;
-import io.tributary.protocol.message.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +54,6 @@ final class TopicsHandler {
         String name = body.requiredText("name");
         Integer partitions = body.integer("partitions");
         Map<String, String> settings = body.textMap("config");
-        for (String key : List.of(TopicConfig.PARTITIONS, TopicConfig.AUTO_CREATED)) {
-            if (settings.containsKey(key)) {
-                throw new ApiException(400, ErrorCode.INVALID_CONFIG, "'config." + key + "' cannot be set here; "
-                        + (key.equals(TopicConfig.PARTITIONS) ? "give the count as the top-level 'partitions'"
-                                : "the broker sets it when it creates a topic on first produce"));
-            }
-        }
         Topic topic = service.createTopic(name, partitions == null ? service.config().autoCreatePartitions() : partitions,
                 settings);
         return Response.json(201, view(topic)).withHeader("Location", "/topics/" + topic.name().value());

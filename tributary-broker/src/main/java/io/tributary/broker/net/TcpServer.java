@@ -62,7 +62,7 @@ public final class TcpServer implements AutoCloseable {
                 largestPayload + FRAME_OVERHEAD_BYTES));
         this.handler = new RequestHandler(service, new MetadataResponse.Node(RequestHandler.NODE_ID,
                 address.getHostString(), address.getPort()));
-        this.requestMemory = new Semaphore((int) Math.min(Integer.MAX_VALUE, config.requestMemory().bytes()));
+        this.requestMemory = service.requestMemory();
         this.maxConnections = config.maxConnections();
         this.malformedFrames = Counter.builder("tributary.broker.malformed.frames")
                 .description("frames that broke the protocol; each closed its connection").register(metrics);

@@ -10,11 +10,13 @@ import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.partition.Partition;
 import io.tributary.broker.partition.PartitionState;
 import io.tributary.broker.topic.Topic;
+import io.tributary.broker.topic.TopicConfig;
 import io.tributary.broker.topic.TopicRegistry;
 import io.tributary.format.RecordBatch;
 import io.tributary.log.AckLevel;
 import io.tributary.log.AppendResult;
 import io.tributary.log.ReadResult;
+import io.tributary.protocol.message.ProduceRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -35,17 +38,27 @@ import java.util.function.Supplier;
 public final class BrokerService {
 
     /** Partition number that lets the broker choose: by the first record's key, else round robin. */
-    public static final int ANY_PARTITION = -1;
+    public static final int ANY_PARTITION = ProduceRequest.ANY_PARTITION;
 
     private final TopicRegistry topics;
     private final BrokerConfig config;
     private final String clusterId;
     private final ConcurrentMap<TopicName, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
+    private final Semaphore requestMemory;
 
     public BrokerService(TopicRegistry topics, BrokerConfig config, String clusterId) {
         this.topics = topics;
         this.config = config;
         this.clusterId = clusterId;
+        this.requestMemory = new Semaphore((int) Math.min(Integer.MAX_VALUE, config.requestMemory().bytes()), true);
+    }
+
+    /**
+     * The bytes of requests read but not yet answered, shared by every transport: each takes a request's
+     * size before reading it and gives it back once answered ({@code tributary.broker.request-memory}).
+     */
+    public Semaphore requestMemory() {
+        return requestMemory;
     }
 
     /** Where a batch landed. */
@@ -127,6 +140,11 @@ public final class BrokerService {
     /** Creates a topic; {@code settings} use the keys of {@link io.tributary.broker.topic.TopicConfig}. */
     public Topic createTopic(String topic, int partitions, Map<String, String> settings) {
         TopicName name = TopicName.of(topic);
+        if (settings.containsKey(TopicConfig.PARTITIONS) || settings.containsKey(TopicConfig.AUTO_CREATED)) {
+            throw new ConfigException("'" + TopicConfig.PARTITIONS + "' and '" + TopicConfig.AUTO_CREATED
+                    + "' cannot be set as topic settings: the partition count is given on its own, and the broker marks"
+                    + " the topics it creates on first produce");
+        }
         return asConfigError(() -> topics.create(name, partitions, settings));
     }
 

@@ -254,6 +254,8 @@ class PublishAndReadTest {
         broker.post("/topics", "{\"name\": \"orders\"}");
 
         assertThatResponse(broker.get("/topics/orders/partitions/0/records")).hasStatus(400).hasMessageContaining("offset");
+        assertThatResponse(broker.get("/topics/orders/partitions/0/records?offset=")).hasStatus(400)
+                .hasMessageContaining("offset is required");
         assertThatResponse(broker.get("/topics/orders/partitions/0/records?offset=0&maxRecords=0"))
                 .hasStatus(400).hasError("INVALID_REQUEST").hasMessageContaining("maxRecords", "1 to 10000");
         assertThatResponse(broker.get("/topics/orders/partitions/x/records?offset=0")).hasStatus(400).hasMessageContaining("partition");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RequestMemoryTest {
 
-    private final RequestMemory memory = new RequestMemory(ByteSize.ofBytes(100), Duration.ofMillis(50));
+    private final RequestMemory memory = new RequestMemory(new java.util.concurrent.Semaphore(100, true), ByteSize.ofBytes(100), Duration.ofMillis(50));
 
     @Test
     void acquire_beyondTheBudget_is503_onceTheWaitIsOver() throws InterruptedException {

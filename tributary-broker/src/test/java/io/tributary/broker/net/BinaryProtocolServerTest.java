@@ -144,6 +144,8 @@ class BinaryProtocolServerTest {
             CreateTopicResponse badSetting = client.success(new CreateTopicRequest("other", 1, Map.of("colour", "red")));
             assertThat(badSetting.errorCode()).isEqualTo(ErrorCode.INVALID_CONFIG);
             assertThat(badSetting.errorMessage()).contains("colour");
+            CreateTopicResponse forgedCount = client.success(new CreateTopicRequest("other", 1, Map.of("partitions", "7")));
+            assertThat(forgedCount.errorCode()).isEqualTo(ErrorCode.INVALID_CONFIG);
 
             DescribeTopicsResponse described = client.success(new DescribeTopicsRequest(List.of("clicks", "nope")));
             assertThat(described.topics()).hasSize(2);

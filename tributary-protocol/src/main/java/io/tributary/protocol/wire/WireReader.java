@@ -39,10 +39,6 @@ public final class WireReader {
         this.limits = limits;
     }
 
-    public ProtocolLimits limits() {
-        return limits;
-    }
-
     /** Bytes not read yet. */
     public int remaining() {
         return buffer.remaining();
