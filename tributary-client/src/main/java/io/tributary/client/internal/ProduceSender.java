@@ -106,13 +106,16 @@ final class ProduceSender implements Runnable {
             ProduceRequest request = new ProduceRequest(waitForCommit, commitTimeoutMs(), List.of(
                     new ProduceRequest.TopicData(topic, List.of(new ProduceRequest.PartitionData(
                             ProduceRequest.ANY_PARTITION, BatchBuilder.create().add(record.record).build())))));
-            ProduceResponse response = (ProduceResponse) router.callAny(request, router.newDeadline(), true);
+            // Not idempotent: the batch has no sequence, so a node that lost the answer may have written it.
+            ProduceResponse response = (ProduceResponse) router.callAny(request, router.newDeadline(), false);
             outcome = outcome(response.topics().getFirst().partitions().getFirst(), 1);
             if (outcome instanceof SendOutcome.Acked) {
                 router.refresh(List.of(topic), router.newDeadline());
             }
         } catch (TopicNotFoundException e) {
             outcome = new SendOutcome.Failed(e, SendOutcome.Kind.FATAL, false);
+        } catch (ConnectionLostException | TimedOutException e) {
+            outcome = new SendOutcome.Failed(e, SendOutcome.Kind.UNKNOWN, true);
         } catch (TributaryException e) {
             outcome = new SendOutcome.Failed(e, SendOutcome.Kind.NOT_WRITTEN, true);
         }

@@ -195,6 +195,13 @@ final class RecordAccumulator {
                     }
                     unassigned.clear();
                 }
+                case SendOutcome.Failed failed when failed.kind() == SendOutcome.Kind.UNKNOWN -> {
+                    // The answer was lost and the record carried no sequence: sending it again could write it
+                    // twice, so it fails (the exception says it may have been written); the others wait.
+                    finishRecord(record, () -> record.fail(failed.error()));
+                    bootstrapAtNanos = ticker.nanoTime() + backoff.delayNanos(bootstrapAttempts++);
+                    metadataStale = true;
+                }
                 case SendOutcome.Failed failed -> {
                     unassigned.addFirst(record);
                     bootstrapAtNanos = ticker.nanoTime() + backoff.delayNanos(bootstrapAttempts++);

@@ -290,6 +290,24 @@ class RecordAccumulatorTest {
                 .satisfies(batch -> assertThat(batch.partition).isEqualTo(KeyPartitioner.partition(key, 8)));
     }
 
+    @Test
+    void aTopicsFirstRecordWhoseAnswerWasLost_failsAlone_becauseResendingItCouldWriteItTwice() {
+        partitions.set(0); // the topic is not known yet: the first record goes alone, without a sequence
+        start();
+        CompletableFuture<SendResult<Void>> first = append("first");
+        CompletableFuture<SendResult<Void>> second = append("second");
+        RecordAccumulator.Work work = poll();
+        assertThat(work.bootstrap()).isNotNull();
+
+        accumulator.bootstrapDone(work.bootstrap(), new SendOutcome.Failed(
+                new ConnectionLostException("the connection closed"), SendOutcome.Kind.UNKNOWN, true));
+        runCompletions();
+
+        assertThat(first).failsWithin(Duration.ZERO).withThrowableThat().havingCause()
+                .isInstanceOf(ConnectionLostException.class);
+        assertThat(second).isNotDone();
+    }
+
     // ---- fixture ----
 
     private void start() {
