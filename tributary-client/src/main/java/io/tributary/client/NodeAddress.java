@@ -1,6 +1,5 @@
 package io.tributary.client;
 
-import java.net.InetSocketAddress;
 import java.util.Objects;
 
 /**
@@ -20,11 +19,6 @@ public record NodeAddress(String host, int port) {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " of " + host + " is outside 1 to 65535");
         }
-    }
-
-    /** An address to connect to; resolved by the connecting thread, not here. */
-    public InetSocketAddress toSocketAddress() {
-        return InetSocketAddress.createUnresolved(host, port);
     }
 
     @Override

@@ -29,12 +29,6 @@ public record Deadline(Ticker ticker, long atNanos) {
         return remainingNanos() == 0;
     }
 
-    /** The earlier of this deadline and {@code timeout} from now. */
-    public Deadline atMost(Duration timeout) {
-        long other = ticker.nanoTime() + saturatedNanos(timeout);
-        return other < atNanos ? new Deadline(ticker, other) : this;
-    }
-
     /** This deadline moved later by {@code extra}. */
     public Deadline plus(Duration extra) {
         return new Deadline(ticker, atNanos + saturatedNanos(extra));

@@ -54,10 +54,6 @@ final class ProducerBatch {
         bytes += record.bytes;
     }
 
-    boolean isSealed() {
-        return built != null;
-    }
-
     int recordCount() {
         return records.size();
     }

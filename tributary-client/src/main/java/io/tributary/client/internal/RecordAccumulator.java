@@ -1,5 +1,6 @@
 package io.tributary.client.internal;
 
+import io.tributary.api.KeyPartitioner;
 import io.tributary.api.TributaryException;
 import io.tributary.client.BatcherClosedException;
 import io.tributary.client.ConnectionLostException;
@@ -282,7 +283,7 @@ final class RecordAccumulator {
         byte[] key = record.record.key();
         int partition;
         if (key != null) {
-            partition = RecordPartitioner.partitionOf(key, count);
+            partition = KeyPartitioner.partition(key, count);
         } else {
             if (stickyPartition < 0 || stickyPartition >= count) {
                 stickyPartition = partitioner.nextKeylessPartition(topic, count);

@@ -20,11 +20,6 @@ public final class RecordPartitioner {
 
     private final Map<String, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
 
-    /** The partition of a record with a key. */
-    public static int partitionOf(byte[] key, int partitionCount) {
-        return KeyPartitioner.partition(key, partitionCount);
-    }
-
     /** The partition the next batch of key-less records of {@code topic} goes to; advances the round robin. */
     public int nextKeylessPartition(String topic, int partitionCount) {
         if (partitionCount == 1) {
@@ -47,7 +42,7 @@ public final class RecordPartitioner {
             byte[] key = records.get(i).key();
             int partition;
             if (key != null) {
-                partition = partitionOf(key, partitionCount);
+                partition = KeyPartitioner.partition(key, partitionCount);
             } else {
                 if (keyless < 0) {
                     keyless = nextKeylessPartition(topic, partitionCount);
