@@ -26,7 +26,7 @@ public final class BatchBuilder {
     private static final byte[] RELEASED = new byte[0];
 
     /** Header space, then the encoded records; {@code size} bytes are used. */
-    private byte[] buffer = new byte[INITIAL_CAPACITY];
+    private byte[] buffer;
     private int size = BatchHeader.SIZE;
     private int recordCount;
     private long firstTimestamp;
@@ -37,12 +37,23 @@ public final class BatchBuilder {
     private int baseSequence = BatchHeader.NO_SEQUENCE;
     private boolean built;
 
-    private BatchBuilder() {
+    private BatchBuilder(int initialCapacity) {
+        this.buffer = new byte[initialCapacity];
     }
 
     /** A builder for an uncompressed batch from a producer that is not idempotent. */
     public static BatchBuilder create() {
-        return new BatchBuilder();
+        return new BatchBuilder(INITIAL_CAPACITY);
+    }
+
+    /**
+     * Like {@link #create()}, with room for about {@code expectedBytes} (header included) reserved up
+     * front, so a producer that knows how large its batches grow does not copy the array while it grows.
+     * The hint is clamped to the largest batch readers accept; a batch still grows past it if needed.
+     */
+    public static BatchBuilder create(int expectedBytes) {
+        long clamped = Math.min(Math.max(expectedBytes, BatchHeader.SIZE), (long) BatchHeader.SIZE + RecordBatch.MAX_UNCOMPRESSED_BYTES);
+        return new BatchBuilder((int) clamped);
     }
 
     /** Compresses the records section with {@code codec} (default {@link CompressionCodec#NONE}). */

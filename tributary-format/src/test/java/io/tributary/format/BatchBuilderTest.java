@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BatchBuilderTest {
 
@@ -117,6 +118,20 @@ class BatchBuilderTest {
         }
         assertThat(builder.recordCount()).isEqualTo(100);
         assertThat(estimated).isEqualTo(uncompressed.build().sizeInBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {Integer.MIN_VALUE, 0, 16, 300, 1 << 20, Integer.MAX_VALUE})
+    void create_withAnyExpectedSize_buildsTheSameBytesAsWithout(int expectedBytes) {
+        BatchBuilder hinted = BatchBuilder.create(expectedBytes);
+        BatchBuilder plain = BatchBuilder.create();
+        for (int i = 0; i < 50; i++) {
+            Record record = Record.of(bytes("key-" + i), new byte[100 + i], i);
+            hinted.add(record);
+            plain.add(record);
+        }
+
+        assertThat(hinted.build().buffer()).isEqualTo(plain.build().buffer());
     }
 
     @ParameterizedTest

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class BatchingProducer implements Producer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchingProducer.class);
+    /** Room a one-record request needs beside the record: frame, request and batch headers, topic name. */
+    private static final int REQUEST_OVERHEAD_BYTES = 1024;
 
     private final String topic;
     private final ProducerOptions options;
@@ -51,8 +53,7 @@ public final class BatchingProducer implements Producer {
                 () -> ThreadLocalRandom.current().nextDouble());
         this.accumulator = new RecordAccumulator(topic, options, producerId, ticker, backoff, partitionCount,
                 partitioner, budget);
-        // One record must fit a request with room for the headers of the frame and the batch.
-        this.maxRecordBytes = clientOptions.maxFrameBytes().bytes() - 1024;
+        this.maxRecordBytes = clientOptions.maxFrameBytes().bytes() - REQUEST_OVERHEAD_BYTES;
         ProduceSender loop = new ProduceSender(topic, accumulator, router, clientOptions.callTimeout(),
                 options.waitForCommit());
         this.sender = Thread.ofVirtual().name("tributary-producer-" + topic).unstarted(loop);
@@ -112,7 +113,7 @@ public final class BatchingProducer implements Producer {
                 ticker.nanoTime() + Deadline.saturatedNanos(options.deliveryTimeout()));
         if (pending.bytes > maxRecordBytes) {
             throw new RecordTooLargeException("a record of about " + ByteSize.ofBytes(pending.bytes) + " does not fit a request"
-                    + " of " + ClientOptions.MAX_FRAME_BYTES.name() + " = " + ByteSize.ofBytes(maxRecordBytes + 1024)
+                    + " of " + ClientOptions.MAX_FRAME_BYTES.name() + " = " + ByteSize.ofBytes(maxRecordBytes + REQUEST_OVERHEAD_BYTES)
                     + "; send smaller records, or raise it here and the broker's tributary.broker.max-request-bytes");
         }
         budget.reserve(pending.bytes);

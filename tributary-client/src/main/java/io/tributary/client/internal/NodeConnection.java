@@ -46,12 +46,13 @@ import org.slf4j.LoggerFactory;
  * with {@link ConnectionLostException} naming the node and the reason.
  *
  * <p>At most {@code maxInFlightRequests} calls are outstanding; {@link #call} waits for room within its
- * timeout. The read buffer grows to the largest frame seen, bounded by the protocol limits.
+ * timeout. Each connection holds a 64 KiB direct read buffer; larger answers get an array of their own,
+ * bounded by the protocol limits.
  */
 public final class NodeConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeConnection.class);
-    private static final int INITIAL_READ_BUFFER_BYTES = 64 << 10;
+    private static final int READ_BUFFER_BYTES = 64 << 10;
 
     /** A request sent and not yet answered. */
     private static final class PendingCall {
@@ -224,8 +225,13 @@ public final class NodeConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads answers into one direct buffer (the socket copies into it without a temporary buffer) and
+     * copies each frame out once, into an array of its own that the decoded answer may keep (a fetch's
+     * records share it). A frame larger than the buffer is read straight through into its array.
+     */
     private void readLoop() {
-        ByteBuffer buffer = ByteBuffer.allocate(INITIAL_READ_BUFFER_BYTES);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
         try {
             while (isOpen()) {
                 if (channel.read(buffer) < 0) {
@@ -233,18 +239,15 @@ public final class NodeConnection implements AutoCloseable {
                     return;
                 }
                 buffer.flip();
-                int needed = 0;
-                while (needed == 0) {
-                    switch (frameDecoder.next(buffer)) {
-                        case FrameDecoder.Result.Frame frame -> dispatch(copy(frame.body()));
-                        case FrameDecoder.Result.Incomplete incomplete -> needed = incomplete.frameBytes();
-                    }
+                FrameDecoder.Result next;
+                while ((next = frameDecoder.next(buffer)) instanceof FrameDecoder.Result.Frame frame) {
+                    dispatch(copy(frame.body()));
                 }
-                buffer.compact();
-                if (needed > buffer.capacity()) {
-                    buffer = ByteBuffer.allocate(needed).put(buffer.flip());
-                } else if (buffer.position() == 0 && buffer.capacity() > 4 * INITIAL_READ_BUFFER_BYTES) {
-                    buffer = ByteBuffer.allocate(INITIAL_READ_BUFFER_BYTES); // give back a large frame's buffer
+                if (next instanceof FrameDecoder.Result.Incomplete incomplete && incomplete.frameBytes() > buffer.capacity()) {
+                    dispatch(readLargeFrame(buffer, incomplete.frameBytes()));
+                    buffer.clear();
+                } else {
+                    buffer.compact();
                 }
             }
         } catch (IOException e) {
@@ -255,6 +258,24 @@ public final class NodeConnection implements AutoCloseable {
             LOG.error("reader of the connection to {} failed", address, e);
             closeWith("the reader failed: " + e);
         }
+    }
+
+    /**
+     * Reads the rest of a frame of {@code frameBytes} (length field included, already checked against the
+     * limits) whose start is in {@code buffer}; reads no further than the frame's end.
+     */
+    private ByteBuffer readLargeFrame(ByteBuffer buffer, int frameBytes) throws IOException {
+        ByteBuffer frame = ByteBuffer.allocate(frameBytes - FrameDecoder.LENGTH_FIELD_BYTES);
+        buffer.position(buffer.position() + FrameDecoder.LENGTH_FIELD_BYTES);
+        frame.put(buffer);
+        while (frame.hasRemaining()) {
+            buffer.clear().limit(Math.min(buffer.capacity(), frame.remaining()));
+            if (channel.read(buffer) < 0) {
+                throw new IOException("the node closed the connection in the middle of an answer");
+            }
+            frame.put(buffer.flip());
+        }
+        return frame.flip();
     }
 
     /** Decodes one answer and completes its call. The frame is a copy: a fetch's records share it. */

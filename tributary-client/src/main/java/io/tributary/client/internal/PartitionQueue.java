@@ -26,6 +26,8 @@ final class PartitionQueue {
             .comparingInt((ProducerBatch batch) -> batch.baseSequence)
             .thenComparingLong(batch -> batch.id);
 
+    private static final int MIN_EXPECTED_BATCH_BYTES = 1024;
+
     final int partition;
     /** New batches, oldest first; the last may still take records. */
     final Deque<ProducerBatch> fresh = new ArrayDeque<>();
@@ -46,6 +48,8 @@ final class PartitionQueue {
     boolean recovering;
     /** A batch was dropped for good: renumber under a new epoch once nothing is in flight. */
     boolean needsNewEpoch;
+    /** Encoded size of the last batch sent, the guess for the next one's (0 before the first). */
+    int lastBatchBytes;
 
     PartitionQueue(int partition) {
         this.partition = partition;
@@ -62,6 +66,16 @@ final class PartitionQueue {
         while (!window.isEmpty() && window.getFirst().acknowledged) {
             window.removeFirst();
         }
+    }
+
+    /**
+     * Room to reserve for a new batch: a quarter more than the last one reached, so a steady stream
+     * encodes each batch without growing (and copying) its array; at most the batch size limit plus
+     * slack for the record that fills it.
+     */
+    int expectedBatchBytes(long batchSizeLimit) {
+        long guess = lastBatchBytes + (lastBatchBytes >> 2);
+        return (int) Math.min(Math.max(guess, MIN_EXPECTED_BATCH_BYTES), batchSizeLimit + MIN_EXPECTED_BATCH_BYTES);
     }
 
     /** The open batch that takes records, if any. */

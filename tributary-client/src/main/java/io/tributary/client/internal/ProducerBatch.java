@@ -24,7 +24,7 @@ final class ProducerBatch {
     final long createdNanos;
     final List<PendingRecord<?>> records = new ArrayList<>();
     final CompletableFuture<Void> done = new CompletableFuture<>();
-    private @Nullable BatchBuilder builder = BatchBuilder.create();
+    private @Nullable BatchBuilder builder;
     private @Nullable RecordBatch built;
     int bytes;
     boolean full;
@@ -38,10 +38,12 @@ final class ProducerBatch {
     boolean maybeWritten;
     @Nullable Throwable lastError;
 
-    ProducerBatch(long id, int partition, long createdNanos) {
+    /** @param expectedBytes room reserved for the encoded batch (see {@link BatchBuilder#create(int)}) */
+    ProducerBatch(long id, int partition, long createdNanos, int expectedBytes) {
         this.id = id;
         this.partition = partition;
         this.createdNanos = createdNanos;
+        this.builder = BatchBuilder.create(expectedBytes);
     }
 
     /** Adds a record to an open batch. */
@@ -52,6 +54,11 @@ final class ProducerBatch {
         builder.add(record.record);
         records.add(record);
         bytes += record.bytes;
+    }
+
+    /** Encoded size so far (open) or final size (sealed), header included. */
+    int encodedBytes() {
+        return builder != null ? builder.estimatedSizeInBytes() : built != null ? built.sizeInBytes() : 0;
     }
 
     int recordCount() {

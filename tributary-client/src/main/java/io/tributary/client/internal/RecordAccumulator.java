@@ -42,6 +42,9 @@ final class RecordAccumulator {
         }
     }
 
+    /** Batch header and record framing around a single record's bytes, more than enough. */
+    private static final int SINGLE_RECORD_OVERHEAD_BYTES = 128;
+
     private final String topic;
     private final ProducerOptions options;
     private final long producerId;
@@ -298,7 +301,7 @@ final class RecordAccumulator {
             open = null;
         }
         if (open == null) {
-            open = new ProducerBatch(nextBatchId++, partition, now);
+            open = new ProducerBatch(nextBatchId++, partition, now, queue.expectedBatchBytes(batchBytes));
             queue.fresh.addLast(open);
             wake.signal(); // a new linger deadline
         }
@@ -365,6 +368,7 @@ final class RecordAccumulator {
                     queue.nextSequence = Sequences.after(queue.nextSequence, head.recordCount());
                 }
                 head.full = true;
+                queue.lastBatchBytes = head.encodedBytes(); // before sealing: the uncompressed size
                 head.seal(producerId, queue.epoch, options.compression());
                 head.inFlight = true;
                 queue.inFlight++;
@@ -453,7 +457,8 @@ final class RecordAccumulator {
         int at = Math.max(0, queue.window.indexOf(batch));
         queue.window.remove(batch);
         for (int i = 0; i < batch.records.size(); i++) {
-            ProducerBatch single = new ProducerBatch(nextBatchId++, batch.partition, batch.createdNanos);
+            ProducerBatch single = new ProducerBatch(nextBatchId++, batch.partition, batch.createdNanos,
+                    batch.records.get(i).bytes + SINGLE_RECORD_OVERHEAD_BYTES);
             single.add(batch.records.get(i));
             single.full = true;
             single.baseSequence = batch.baseSequence < 0 ? -1 : Sequences.after(batch.baseSequence, i);

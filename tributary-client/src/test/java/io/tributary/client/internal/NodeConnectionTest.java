@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,26 @@ class NodeConnectionTest {
             assertThat(answer.topics().getFirst().name()).isEqualTo("topic-" + i);
         }
         assertThat(connection.outstanding()).isZero();
+    }
+
+    @Test
+    void answersLargerThanTheReadBuffer_pipelinedBetweenSmallOnes_arriveWhole() throws Exception {
+        StubNode node = stub(request -> StubNode.Reply.answer(echoAllTopics((MetadataRequest) request)));
+        NodeConnection connection = connect(node, 64);
+
+        List<List<String>> asked = new ArrayList<>();
+        List<CompletableFuture<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int topics = i % 3 == 0 ? 2_000 : 1; // about 400 KiB, well past the 64 KiB read buffer
+            List<String> names = IntStream.range(0, topics).mapToObj(t -> "t".repeat(200) + "-" + t).toList();
+            asked.add(names);
+            answers.add(connection.call(new MetadataRequest(names), LONG));
+        }
+
+        for (int i = 0; i < answers.size(); i++) {
+            MetadataResponse answer = (MetadataResponse) answers.get(i).get();
+            assertThat(answer.topics()).extracting(MetadataResponse.TopicMetadata::name).isEqualTo(asked.get(i));
+        }
     }
 
     @Test
@@ -149,6 +170,11 @@ class NodeConnectionTest {
     private static ConnectionSettings settings(int maxInFlight) {
         return new ConnectionSettings(Duration.ofSeconds(2), maxInFlight, "test", ProtocolLimits.DEFAULT,
                 Thread.ofVirtual().factory());
+    }
+
+    private static MetadataResponse echoAllTopics(MetadataRequest request) {
+        return new MetadataResponse("cluster", List.of(), -1, request.topics().stream()
+                .map(name -> new MetadataResponse.TopicMetadata(name, ErrorCode.NONE, List.of())).toList());
     }
 
     private static MetadataResponse echoTopic(MetadataRequest request) {
