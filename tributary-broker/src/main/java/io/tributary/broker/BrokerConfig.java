@@ -47,9 +47,10 @@ public record BrokerConfig(Path dataDirectory, String host, int port, int httpPo
     public static final ConfigKey<ByteSize> MAX_RECORD_BYTES = ConfigKey.bytes("tributary.broker.max-record-bytes",
             ByteSize.ofMebibytes(1), "largest record (key, value and headers) a producer may send");
     public static final ConfigKey<ByteSize> MAX_REQUEST_BYTES = ConfigKey.bytes("tributary.broker.max-request-bytes",
-            ByteSize.ofMebibytes(8), "largest request; a larger frame closes the connection, a larger HTTP body gets 413");
+            ByteSize.ofMebibytes(8), "largest request; a larger one is answered REQUEST_TOO_LARGE (HTTP 413); a binary frame beyond this plus 64KiB "
+                    + "(or tributary.log.max-batch-bytes plus 64KiB, if larger) closes the connection");
     public static final ConfigKey<Integer> MAX_HEADERS = ConfigKey.integer("tributary.broker.max-headers", 64,
-            "most headers on one record");
+            "most headers on one record; checked on every produced batch");
     public static final ConfigKey<Integer> MAX_CONNECTIONS = ConfigKey.integer("tributary.broker.max-connections", 1000,
             "most open client connections; more are answered TOO_MANY_CONNECTIONS and closed");
     public static final ConfigKey<ByteSize> REQUEST_MEMORY = ConfigKey.bytes("tributary.broker.request-memory",
@@ -133,6 +134,11 @@ public record BrokerConfig(Path dataDirectory, String host, int port, int httpPo
     public BrokerConfig withMaxRequestBytes(ByteSize value) {
         return new BrokerConfig(dataDirectory, host, port, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
                 maxRecordBytes, value, maxHeaders, maxConnections, requestMemory, log);
+    }
+
+    public BrokerConfig withMaxHeaders(int value) {
+        return new BrokerConfig(dataDirectory, host, port, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
+                maxRecordBytes, maxRequestBytes, value, maxConnections, requestMemory, log);
     }
 
     public BrokerConfig withMaxConnections(int value) {

@@ -151,6 +151,24 @@ public final class RecordBatch {
         }
     }
 
+    /**
+     * Calls {@code visitor} with the header count and payload size of every record, in offset order,
+     * reading only the records' lengths and counts: nothing is allocated per record, so this is cheap
+     * enough to run on every produced batch. A compressed batch is decompressed first (into one array of
+     * its uncompressed size). Exceptions the visitor throws stop the walk and pass through.
+     *
+     * @throws CorruptBatchException if the records section does not decompress or is not framed as
+     *                               {@link #recordCount()} records
+     */
+    public void visitRecordShapes(RecordShapeVisitor visitor) {
+        try {
+            RecordsSection.visitShapes(bytes, header, visitor);
+        } catch (CorruptBatchException e) {
+            throw new CorruptBatchException("batch at base offset " + baseOffset() + " does not decode: "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String toString() {
         return "RecordBatch[baseOffset=" + baseOffset() + ", recordCount=" + recordCount() + ", sizeInBytes="

@@ -57,6 +57,24 @@ final class RecordsSection {
         return decodeRecords(section, header);
     }
 
+    /**
+     * Visits the shape of every record of one batch without decoding the records; a compressed section
+     * is inflated first (one array of its uncompressed size).
+     *
+     * @param batch  the batch's bytes, position 0, limit = its size; not moved
+     * @param header the batch's header, read from the same bytes
+     * @throws CorruptBatchException if the section does not decompress or hold exactly
+     *                               {@code header.recordCount()} well-framed records
+     */
+    static void visitShapes(ByteBuffer batch, BatchHeader header, RecordShapeVisitor visitor) {
+        ByteBuffer section = batch.slice(BatchHeader.SIZE, batch.limit() - BatchHeader.SIZE);
+        CompressionCodec codec = header.compression();
+        if (codec != CompressionCodec.NONE) {
+            section = inflate(section, codec, header.recordCount());
+        }
+        RecordShapeScanner.scan(section, header.recordCount(), visitor);
+    }
+
     private static ByteBuffer inflate(ByteBuffer section, CompressionCodec codec, int recordCount) {
         if (section.remaining() < UNCOMPRESSED_LENGTH_SIZE) {
             throw new CorruptBatchException(codec + " records section of " + section.remaining()

@@ -5,7 +5,8 @@
  * written to disk, sent to consumers and replicated: nothing on the hot path re-encodes a batch.
  *
  * <p>Inside, package-private: {@code RecordsSection} (the part after the header, with its compression
- * framing), {@code RecordCodec} (one record), {@code Varint} and {@code Utf8} (field encodings), and one
+ * framing), {@code RecordCodec} (one record), {@code RecordShapeScanner} (record
+ * sizes and header counts without decoding, for limit checks), {@code Varint} and {@code Utf8} (field encodings), and one
  * {@code Compressor} per codec ({@code Lz4Compressor}, {@code ZstdCompressor}).
  */
 @NullMarked

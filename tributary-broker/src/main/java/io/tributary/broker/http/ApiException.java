@@ -12,6 +12,9 @@ import java.util.Map;
  */
 final class ApiException extends RuntimeException {
 
+    /** What a 503 for a transient overload asks the client to wait before retrying. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
     private final int status;
     private final ErrorCode code;
     private final Map<String, String> headers;
@@ -39,12 +42,15 @@ final class ApiException extends RuntimeException {
 
     /** The answer to a failure of the broker service (thrown, or a failed future's cause). */
     static ApiException from(Failure failure) {
-        return new ApiException(statusOf(failure.code()), failure.code(), failure.message());
+        Map<String, String> headers = failure.code() == ErrorCode.TOO_MANY_WAITING_READS
+                ? Map.of("Retry-After", RETRY_AFTER_SECONDS) : Map.of();
+        return new ApiException(statusOf(failure.code()), failure.code(), failure.message(), headers);
     }
 
     /**
      * The HTTP status of a protocol error code: missing things are 404, conflicts 409, limits 413,
-     * caller mistakes 400, timeouts 504, a partition that cannot serve now 503, the rest 500.
+     * caller mistakes 400, timeouts 504, a partition that cannot serve now (or has too many long polls
+     * waiting) 503, the rest 500.
      */
     static int statusOf(ErrorCode code) {
         return switch (code) {
@@ -55,7 +61,7 @@ final class ApiException extends RuntimeException {
             case INVALID_TOPIC_NAME, INVALID_CONFIG, INVALID_REQUEST, OFFSET_OUT_OF_RANGE -> 400;
             case POLICY_VIOLATION -> 403;
             case TIMED_OUT -> 504;
-            case NOT_LEADER, TOO_MANY_CONNECTIONS -> 503;
+            case NOT_LEADER, TOO_MANY_CONNECTIONS, TOO_MANY_WAITING_READS -> 503;
             default -> 500;
         };
     }

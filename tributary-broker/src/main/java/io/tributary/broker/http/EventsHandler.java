@@ -43,7 +43,7 @@ final class EventsHandler implements RouteHandler {
         for (JsonObject event : events) {
             records.add(new PartitionedAppender.Outgoing(toRecord(event, now), null));
         }
-        return Response.ok(new PublishHandler.Published(appender.append(topic, records, AckLevel.COMMITTED)));
+        return Response.ok(new PublishHandler.Published(appender.append(topic, records, AckLevel.COMMITTED, "events")));
     }
 
     private static List<JsonObject> events(Request request) throws Exception {

@@ -5,6 +5,7 @@ import io.tributary.api.Record;
 import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.service.BrokerService;
 import io.tributary.broker.service.Failure;
+import io.tributary.broker.service.RecordLimitException;
 import io.tributary.broker.topic.Topic;
 import io.tributary.broker.topic.UnknownPartitionException;
 import io.tributary.format.BatchBuilder;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * keys), else to one partition per request chosen round robin; then one batch per partition, appended
  * in parallel. Thread-safe.
  *
- * <p>Every record is checked against the broker's limits, and every named partition against the
- * topic, before anything is appended, so a bad request writes nothing. Batches to different
+ * <p>Every named partition is checked against the topic here, and every record against the broker's
+ * limits by {@link BrokerService} (the one place both transports check them), before anything is
+ * appended, so a bad request writes nothing. Batches to different
  * partitions can still fail independently (a timeout, a closing partition); then the answer is the
  * first failure, and its message says which partitions were appended so that the client knows a retry
  * may duplicate those records.
@@ -62,15 +64,23 @@ final class PartitionedAppender {
      * Appends {@code records} to {@code topic}, creating it first if auto-creation is on, and waits for
      * them at {@code ackLevel} (at most {@link #COMMIT_TIMEOUT}).
      *
+     * @param field the request's name for the list of records ({@code records}, {@code events}), for messages
+     *
      * @return where each record landed, in the order of {@code records}
      */
-    List<Placement> append(String topic, List<Outgoing> records, AckLevel ackLevel) throws InterruptedException {
-        records.forEach(outgoing -> service.checkLimits(outgoing.record()));
+    List<Placement> append(String topic, List<Outgoing> records, AckLevel ackLevel, String field)
+            throws InterruptedException {
         Map<Integer, List<Integer>> groups = group(topic, records);
-        Map<Integer, CompletableFuture<BrokerService.Appended>> appends = new TreeMap<>();
-        groups.forEach((partition, indexes) ->
-                appends.put(partition, service.append(topic, partition, batchOf(partition, indexes, records), ackLevel,
-                        COMMIT_TIMEOUT)));
+        Map<Integer, RecordBatch> batches = new TreeMap<>();
+        groups.forEach((partition, indexes) -> batches.put(partition, batchOf(partition, indexes, records)));
+        Map<Integer, CompletableFuture<BrokerService.Appended>> appends;
+        try {
+            appends = service.append(topic, batches, ackLevel, COMMIT_TIMEOUT);
+        } catch (RecordLimitException e) {
+            int index = groups.get(e.partition()).get(e.recordIndex());
+            throw new ApiException(ApiException.statusOf(ErrorCode.RECORD_TOO_LARGE), ErrorCode.RECORD_TOO_LARGE,
+                    "'" + field + "[" + index + "]' " + e.problem());
+        }
         try {
             CompletableFuture.allOf(appends.values().toArray(CompletableFuture[]::new)).get();
         } catch (ExecutionException e) {

@@ -56,7 +56,7 @@ final class PublishHandler implements RouteHandler {
         for (int i = 0; i < items.size(); i++) {
             records.add(parse(JsonObject.of(items.get(i), "records[" + i + "]").onlyFields(RECORD_FIELDS), now));
         }
-        return Response.ok(new Published(appender.append(topic, records, ackLevel)));
+        return Response.ok(new Published(appender.append(topic, records, ackLevel, "records")));
     }
 
     private static PartitionedAppender.Outgoing parse(JsonObject json, long now) {

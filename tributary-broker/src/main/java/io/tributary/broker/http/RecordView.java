@@ -38,12 +38,21 @@ record RecordView(
     static RecordView of(long offset, Record record) {
         TextEncoding.Text key = record.key() == null ? null : TextEncoding.encode(record.key());
         TextEncoding.Text value = TextEncoding.encode(record.value());
-        boolean binaryHeaders = record.headers().stream()
-                .anyMatch(header -> TextEncoding.encode(header.value()).encoding() == TextEncoding.BASE64);
+        List<Header> recordHeaders = record.headers();
+        // Each header value is decoded once; a single binary value switches all of them to base64.
+        List<TextEncoding.Text> texts = new ArrayList<>(recordHeaders.size());
+        boolean binaryHeaders = false;
+        for (Header header : recordHeaders) {
+            TextEncoding.Text text = TextEncoding.encode(header.value());
+            binaryHeaders |= text.encoding() == TextEncoding.BASE64;
+            texts.add(text);
+        }
         Map<String, Object> headers = new LinkedHashMap<>();
-        for (Header header : record.headers()) {
-            String text = binaryHeaders ? TextEncoding.base64(header.value()) : TextEncoding.encode(header.value()).text();
-            headers.merge(header.name(), text, RecordView::append);
+        for (int i = 0; i < recordHeaders.size(); i++) {
+            TextEncoding.Text text = texts.get(i);
+            String shown = binaryHeaders && text.encoding() != TextEncoding.BASE64
+                    ? TextEncoding.base64(recordHeaders.get(i).value()) : text.text();
+            headers.merge(recordHeaders.get(i).name(), shown, RecordView::append);
         }
         return new RecordView(offset, key == null ? null : key.text(), key == null ? null : key.encoding().responseName(),
                 value.text(), value.encoding().responseName(), headers,

@@ -1,15 +1,18 @@
 package io.tributary.broker.net;
 
 import io.micrometer.core.instrument.Counter;
+import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.service.Failure;
 import io.tributary.protocol.DecodedRequest;
 import io.tributary.protocol.RequestCodec;
+import io.tributary.protocol.RequestHeader;
 import io.tributary.protocol.ResponseCodec;
 import io.tributary.protocol.message.ErrorCode;
 import io.tributary.protocol.message.Response;
 import io.tributary.protocol.wire.FrameSegment;
 import io.tributary.protocol.wire.ProtocolException;
 import io.tributary.protocol.wire.ProtocolLimits;
+import io.tributary.protocol.wire.WireReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -35,6 +38,8 @@ final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** Requests read but not yet answered, per connection; the reader waits beyond it. */
     static final int MAX_IN_FLIGHT = 64;
+    /** Piece in which the bytes of a refused, too large request are read and dropped. */
+    private static final int DISCARD_CHUNK_BYTES = 64 << 10;
 
     /** An answer to write, in request order. */
     private record Pending(int correlationId, CompletableFuture<? extends Response> response, int frameBytes) {
@@ -49,11 +54,16 @@ final class Connection {
     private final ResponseCodec responses;
     private final RequestHandler handler;
     private final Semaphore requestMemory;
+    private final long maxRequestBytes;
     private final Counter malformedFrames;
     private final BlockingQueue<Pending> answers = new ArrayBlockingQueue<>(MAX_IN_FLIGHT);
 
-    Connection(SocketChannel channel, ProtocolLimits limits, RequestHandler handler, Semaphore requestMemory,
-            Counter malformedFrames) throws IOException {
+    /**
+     * @param limits          the frame limit: a longer frame closes the connection
+     * @param maxRequestBytes a longer frame (within {@code limits}) is answered REQUEST_TOO_LARGE and skipped
+     */
+    Connection(SocketChannel channel, ProtocolLimits limits, long maxRequestBytes, RequestHandler handler,
+            Semaphore requestMemory, Counter malformedFrames) throws IOException {
         this.channel = channel;
         this.peer = channel.getRemoteAddress();
         this.limits = limits;
@@ -61,6 +71,7 @@ final class Connection {
         this.responses = new ResponseCodec(limits);
         this.handler = handler;
         this.requestMemory = requestMemory;
+        this.maxRequestBytes = maxRequestBytes;
         this.malformedFrames = malformedFrames;
     }
 
@@ -70,6 +81,10 @@ final class Connection {
             ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
             while (readFrameLength(length)) {
                 int frameBytes = limits.checkFrameLength(length.getInt(0));
+                if (frameBytes > maxRequestBytes) {
+                    answers.put(refuseTooLarge(frameBytes));
+                    continue;
+                }
                 requestMemory.acquire(frameBytes);
                 Pending pending;
                 try {
@@ -155,6 +170,29 @@ final class Connection {
                     new RejectedRequest(rejected.errorCode(), rejected.message()));
         };
         return new Pending(correlationId, response, frameBytes);
+    }
+
+    /**
+     * Answers a frame above {@code tributary.broker.max-request-bytes} (but within the frame limit) with
+     * REQUEST_TOO_LARGE and keeps the connection: only the request header is buffered, for its
+     * correlation id; the rest is read and dropped in small pieces, so the stream stays in step without
+     * the frame ever taking memory.
+     *
+     * @throws ProtocolException if the header cannot be read (then the connection closes)
+     */
+    private Pending refuseTooLarge(int frameBytes) throws IOException {
+        int headerBytes = Math.min(frameBytes, RequestHeader.MIN_SIZE + limits.maxStringBytes());
+        RequestHeader header = RequestHeader.decode(new WireReader(readFully(ByteBuffer.allocate(headerBytes)).flip(),
+                limits));
+        ByteBuffer scratch = ByteBuffer.allocate(DISCARD_CHUNK_BYTES);
+        for (long left = (long) frameBytes - headerBytes; left > 0; left -= scratch.limit()) {
+            readFully(scratch.clear().limit((int) Math.min(scratch.capacity(), left)));
+        }
+        String api = header.knownApi().map(Enum::name).orElse("api key " + header.apiKey());
+        String message = api + " request of " + frameBytes + " bytes exceeds " + BrokerConfig.MAX_REQUEST_BYTES.name()
+                + " = " + maxRequestBytes + " bytes; send fewer or smaller batches per request, or raise the limit";
+        return new Pending(header.correlationId(), CompletableFuture.failedFuture(
+                new RejectedRequest(ErrorCode.REQUEST_TOO_LARGE, message)), 0);
     }
 
     private void write(Pending pending) throws IOException {

@@ -120,7 +120,34 @@ final class RequestHandler {
             }
         }
         return CompletableFuture.anyOf(waits.toArray(CompletableFuture[]::new))
-                .handle((first, error) -> fetchNow(request));
+                .handle((first, error) -> withRefusedWaits(fetchNow(request), waits));
+    }
+
+    /**
+     * {@code response} with the error of every wait that failed (e.g. TOO_MANY_WAITING_READS when the
+     * partition has {@code tributary.log.max-read-waiters} long polls already) on its partition, unless
+     * that partition has records or an error of its own by now. Without this, a refused wait would look
+     * like an empty answer and the client would poll again at once.
+     *
+     * @param waits one per partition, in the order of the response's partitions
+     */
+    private static FetchResponse withRefusedWaits(FetchResponse response, List<CompletableFuture<ReadResult>> waits) {
+        List<FetchResponse.TopicData> topics = new ArrayList<>();
+        int index = 0;
+        for (FetchResponse.TopicData topic : response.topics()) {
+            List<FetchResponse.PartitionData> partitions = new ArrayList<>();
+            for (FetchResponse.PartitionData data : topic.partitions()) {
+                CompletableFuture<ReadResult> wait = waits.get(index++);
+                if (wait.isCompletedExceptionally() && data.errorCode() == ErrorCode.NONE
+                        && data.records().sizeInBytes() == 0) {
+                    data = new FetchResponse.PartitionData(data.partition(), Failure.of(wait.exceptionNow()).code(),
+                            data.logStartOffset(), data.committedEndOffset(), data.nextOffset(), MemoryRecords.EMPTY);
+                }
+                partitions.add(data);
+            }
+            topics.add(new FetchResponse.TopicData(topic.topic(), partitions));
+        }
+        return new FetchResponse(topics);
     }
 
     private FetchResponse fetchNow(FetchRequest request) {

@@ -44,6 +44,7 @@ public final class TcpServer implements AutoCloseable {
     private final RequestHandler handler;
     private final Semaphore requestMemory;
     private final int maxConnections;
+    private final long maxRequestBytes;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("tributary-connection-", 0).factory());
@@ -64,6 +65,7 @@ public final class TcpServer implements AutoCloseable {
                 address.getHostString(), address.getPort()));
         this.requestMemory = service.requestMemory();
         this.maxConnections = config.maxConnections();
+        this.maxRequestBytes = config.maxRequestBytes().bytes();
         this.malformedFrames = Counter.builder("tributary.broker.malformed.frames")
                 .description("frames that broke the protocol; each closed its connection").register(metrics);
         this.refusedConnections = Counter.builder("tributary.broker.refused.connections")
@@ -113,7 +115,8 @@ public final class TcpServer implements AutoCloseable {
                     threads.execute(() -> refuse(channel));
                     continue;
                 }
-                Connection connection = new Connection(channel, limits, handler, requestMemory, malformedFrames);
+                Connection connection = new Connection(channel, limits, maxRequestBytes, handler, requestMemory,
+                        malformedFrames);
                 connections.add(connection);
                 threads.execute(connection::readRequests);
                 threads.execute(() -> {

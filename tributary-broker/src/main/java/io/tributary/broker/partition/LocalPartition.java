@@ -5,6 +5,7 @@ import io.tributary.format.RecordBatch;
 import io.tributary.log.AckLevel;
 import io.tributary.log.AppendResult;
 import io.tributary.log.LogConfig;
+import io.tributary.log.LogException;
 import io.tributary.log.PartitionLog;
 import io.tributary.log.ReadResult;
 import java.time.Duration;
@@ -33,7 +34,24 @@ final class LocalPartition implements Partition {
 
     @Override
     public CompletableFuture<ReadResult> read(long offset, int maxBytes, Duration maxWait) {
-        return log.read(offset, maxBytes, maxWait);
+        CompletableFuture<ReadResult> read = log.read(offset, maxBytes, maxWait);
+        if (read.isCompletedExceptionally() && isWaiterLimit(read.exceptionNow())) {
+            Throwable refusal = read.exceptionNow();
+            return CompletableFuture.failedFuture(new TooManyWaitingReadsException(refusal.getMessage()
+                    + "; retry after a backoff", refusal));
+        }
+        return read;
+    }
+
+    /**
+     * Whether the log refused a long poll for {@code tributary.log.max-read-waiters}. The log has no
+     * exception type of its own for it: it fails the read at once with a plain {@link LogException}
+     * naming the key (closing is {@link io.tributary.log.LogClosedException}, I/O trouble is not a
+     * LogException). The broker tests pin this mapping through both transports.
+     */
+    private static boolean isWaiterLimit(Throwable error) {
+        return error.getClass() == LogException.class && error.getMessage() != null
+                && error.getMessage().contains(LogConfig.MAX_READ_WAITERS.name());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.tributary.broker.service;
 
-import io.tributary.api.Header;
 import io.tributary.api.KeyPartitioner;
 import io.tributary.api.Record;
 import io.tributary.api.TopicName;
@@ -18,6 +17,7 @@ import io.tributary.log.AppendResult;
 import io.tributary.log.ReadResult;
 import io.tributary.protocol.message.ProduceRequest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,21 +78,54 @@ public final class BrokerService {
     /**
      * Appends one batch to partition {@code partition} of {@code topic} (or {@link #ANY_PARTITION}). The
      * future completes at {@code ackLevel}, or fails with {@link java.util.concurrent.TimeoutException}
-     * after {@code timeout} when waiting for the commit takes longer.
+     * after {@code timeout} when waiting for the commit takes longer; it fails with
+     * {@link RecordLimitException} when a record breaks {@code tributary.broker.max-record-bytes} or
+     * {@code max-headers}, before the topic is created or anything is written.
      */
     public CompletableFuture<Appended> append(String topic, int partition, RecordBatch batch, AckLevel ackLevel,
             Duration timeout) {
         try {
+            checkLimits(partition, batch);
             Topic target = topicForProduce(TopicName.of(topic));
             int number = partition == ANY_PARTITION ? choosePartition(target, batch) : partition;
-            Partition destination = target.partition(number);
-            checkLimits(batch);
-            return destination.append(batch, ackLevel)
-                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .thenApply(result -> new Appended(number, result, destination.state().logStartOffset()));
+            return appendChecked(target, number, batch, ackLevel, timeout);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Appends one batch to each of several partitions of {@code topic}, after checking every batch against
+     * the record limits, so that a request with one bad record writes nothing (and creates no topic). The
+     * appends then run in parallel and may fail independently (a timeout, a closing partition).
+     *
+     * @param batches partition number to its batch; no {@link #ANY_PARTITION}
+     * @return partition number to its append, in the order of {@code batches}
+     * @throws RecordLimitException naming the partition and the record, before anything is appended
+     */
+    public Map<Integer, CompletableFuture<Appended>> append(String topic, Map<Integer, RecordBatch> batches,
+            AckLevel ackLevel, Duration timeout) {
+        batches.forEach(this::checkLimits);
+        Topic target = topicForProduce(TopicName.of(topic));
+        Map<Integer, CompletableFuture<Appended>> appends = new LinkedHashMap<>();
+        batches.forEach((partition, batch) -> {
+            CompletableFuture<Appended> append;
+            try {
+                append = appendChecked(target, partition, batch, ackLevel, timeout);
+            } catch (RuntimeException e) {
+                append = CompletableFuture.failedFuture(e);
+            }
+            appends.put(partition, append);
+        });
+        return appends;
+    }
+
+    private CompletableFuture<Appended> appendChecked(Topic target, int number, RecordBatch batch, AckLevel ackLevel,
+            Duration timeout) {
+        Partition destination = target.partition(number);
+        return destination.append(batch, ackLevel)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(result -> new Appended(number, result, destination.state().logStartOffset()));
     }
 
     /**
@@ -188,34 +221,28 @@ public final class BrokerService {
     }
 
     /**
-     * Checks record size and header count without decoding the common batch: one no larger than the
-     * record limit cannot hold a record above it, and its header counts are checked by the producer
-     * (the Java client and the HTTP API check every record). Larger batches are decoded and checked
-     * record by record.
+     * Checks every record's size and header count. Reads only the records' lengths and counts (no record
+     * is decoded, nothing is allocated per record), so it runs on every batch of both transports; a
+     * compressed batch is decompressed for it.
+     *
+     * @throws RecordLimitException naming the record, the value, the limit, its key and the way out
+     * @throws io.tributary.format.CorruptBatchException if the records section is not well formed
      */
-    private void checkLimits(RecordBatch batch) {
-        if (batch.sizeInBytes() <= config.maxRecordBytes().bytes()) {
-            return;
-        }
-        for (Record record : batch.records()) {
-            checkLimits(record);
-        }
-    }
-
-    /** @throws RecordLimitException naming the limit and its key */
-    public void checkLimits(Record record) {
-        long size = record.value().length + (record.key() == null ? 0 : record.key().length);
-        for (Header header : record.headers()) {
-            size += header.name().length() + header.value().length;
-        }
-        if (size > config.maxRecordBytes().bytes()) {
-            throw new RecordLimitException("a record of " + size + " bytes exceeds " + BrokerConfig.MAX_RECORD_BYTES.name()
-                    + " = " + config.maxRecordBytes() + "; send smaller records or raise the limit");
-        }
-        if (record.headers().size() > config.maxHeaders()) {
-            throw new RecordLimitException("a record has " + record.headers().size() + " headers, more than "
-                    + BrokerConfig.MAX_HEADERS.name() + " = " + config.maxHeaders());
-        }
+    private void checkLimits(int partition, RecordBatch batch) {
+        long maxRecordBytes = config.maxRecordBytes().bytes();
+        int maxHeaders = config.maxHeaders();
+        batch.visitRecordShapes((index, headerCount, payloadBytes) -> {
+            if (payloadBytes > maxRecordBytes) {
+                throw new RecordLimitException(partition, index, "is " + payloadBytes + " bytes (key, value and headers), "
+                        + "more than " + BrokerConfig.MAX_RECORD_BYTES.name() + " = " + config.maxRecordBytes()
+                        + "; send smaller records or raise the limit");
+            }
+            if (headerCount > maxHeaders) {
+                throw new RecordLimitException(partition, index, "has " + headerCount + " headers, more than "
+                        + BrokerConfig.MAX_HEADERS.name() + " = " + maxHeaders
+                        + "; send fewer headers per record or raise the limit");
+            }
+        });
     }
 
     private static <T> T asConfigError(Supplier<T> action) {

@@ -5,6 +5,7 @@ import io.tributary.api.InvalidTopicNameException;
 import io.tributary.api.TopicExistsException;
 import io.tributary.api.TopicNotFoundException;
 import io.tributary.api.config.ConfigException;
+import io.tributary.broker.partition.TooManyWaitingReadsException;
 import io.tributary.broker.topic.UnknownPartitionException;
 import io.tributary.format.CorruptBatchException;
 import io.tributary.log.BatchTooLargeException;
@@ -42,6 +43,7 @@ public record Failure(ErrorCode code, String message) {
             case LogClosedException e -> ErrorCode.NOT_LEADER;
             case TimeoutException e -> ErrorCode.TIMED_OUT;
             case ConfigException e -> ErrorCode.INVALID_CONFIG;
+            case TooManyWaitingReadsException e -> ErrorCode.TOO_MANY_WAITING_READS;
             default -> ErrorCode.UNKNOWN_SERVER_ERROR;
         };
         String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();

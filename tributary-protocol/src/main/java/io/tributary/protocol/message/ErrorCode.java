@@ -15,8 +15,9 @@ public enum ErrorCode {
     UNKNOWN_TOPIC(3, false, "the topic does not exist; create it first"),
     UNKNOWN_PARTITION(4, false, "the topic has no partition with that number"),
     NOT_LEADER(5, true, "this node does not lead the partition; refresh metadata and send to the leader"),
-    RECORD_TOO_LARGE(6, false, "a batch is larger than the topic accepts (tributary.log.max-batch-bytes)"),
-    REQUEST_TOO_LARGE(7, false, "the request is larger than the receiver's maxFrameBytes"),
+    RECORD_TOO_LARGE(6, false, "a batch or one of its records breaks a limit: tributary.log.max-batch-bytes, "
+            + "tributary.broker.max-record-bytes or tributary.broker.max-headers; the message names which"),
+    REQUEST_TOO_LARGE(7, false, "the request is larger than tributary.broker.max-request-bytes; send less per request"),
     INVALID_TOPIC_NAME(8, false, "a topic name breaks the rule [a-zA-Z0-9._-]{1,249}"),
     TOPIC_ALREADY_EXISTS(9, false, "a topic with that name exists"),
     OUT_OF_ORDER_SEQUENCE(10, false, "an idempotent producer's batch skips sequence numbers: batches were lost"),
@@ -29,7 +30,9 @@ public enum ErrorCode {
     POLICY_VIOLATION(17, false, "the server's policy forbids this (e.g. deleting an internal topic)"),
     TOO_MANY_CONNECTIONS(18, true, "the server has as many connections as it accepts; retry after a backoff"),
     OFFSET_OUT_OF_RANGE(19, false, "the offset is below the log start or past the end; restart from one of them"),
-    INVALID_CONFIG(20, false, "a topic setting is unknown or its value is invalid");
+    INVALID_CONFIG(20, false, "a topic setting is unknown or its value is invalid"),
+    TOO_MANY_WAITING_READS(21, true, "the partition has as many long polls waiting as tributary.log.max-read-waiters "
+            + "allows; retry after a backoff");
 
     private static final ErrorCode[] BY_CODE = byCode();
 

@@ -39,6 +39,7 @@ class ErrorCodeTest {
         pinned.put(ErrorCode.TOO_MANY_CONNECTIONS, 18);
         pinned.put(ErrorCode.OFFSET_OUT_OF_RANGE, 19);
         pinned.put(ErrorCode.INVALID_CONFIG, 20);
+        pinned.put(ErrorCode.TOO_MANY_WAITING_READS, 21);
 
         assertThat(Arrays.stream(ErrorCode.values()).collect(Collectors.toMap(error -> error, error -> (int) error.code())))
                 .as("every error and its code; a new error takes the next free code")
@@ -54,12 +55,12 @@ class ErrorCodeTest {
     void exactlyTheTransientErrorsAreRetriable() {
         assertThat(Arrays.stream(ErrorCode.values()).filter(ErrorCode::retriable))
                 .containsExactlyInAnyOrder(ErrorCode.CORRUPT_MESSAGE, ErrorCode.NOT_LEADER, ErrorCode.TIMED_OUT,
-                        ErrorCode.TOO_MANY_CONNECTIONS);
+                        ErrorCode.TOO_MANY_CONNECTIONS, ErrorCode.TOO_MANY_WAITING_READS);
     }
 
     @Test
     void codeUnknownToThisBuild_readsAsUnknownServerError_neverAsNone() {
-        for (short code : new short[] {21, 999, Short.MAX_VALUE, -1, Short.MIN_VALUE}) {
+        for (short code : new short[] {22, 999, Short.MAX_VALUE, -1, Short.MIN_VALUE}) {
             assertThat(ErrorCode.forCode(code)).as("code %d", code).isEqualTo(ErrorCode.UNKNOWN_SERVER_ERROR);
             assertThat(ErrorCode.isKnown(code)).as("code %d", code).isFalse();
         }
