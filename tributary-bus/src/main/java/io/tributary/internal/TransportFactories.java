@@ -1,6 +1,8 @@
 package io.tributary.internal;
 
 import io.tributary.BusOptions;
+import io.tributary.internal.file.EmbeddedTransport;
+import io.tributary.internal.remote.RemoteTransport;
 import java.nio.file.Path;
 
 /** Opens the transports that live in their own packages. */
@@ -10,10 +12,10 @@ final class TransportFactories {
     }
 
     static Transport embedded(Path directory, BusOptions options) {
-        throw new UnsupportedOperationException("file: buses are not available yet");
+        return EmbeddedTransport.open(directory, options);
     }
 
     static Transport remote(String connectionString, BusOptions options) {
-        throw new UnsupportedOperationException("tributary:// buses are not available yet");
+        return RemoteTransport.open(connectionString, options);
     }
 }
