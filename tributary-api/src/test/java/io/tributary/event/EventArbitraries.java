@@ -21,7 +21,7 @@ public final class EventArbitraries {
             "application/xml");
     private static final List<String> JSON_TEXTS = List.of("{\"a\":1}", "{ \"a\" : [1, 2.5e3, true, null] }",
             "\"text\"", "123", "-0.5", "null", "true", "[]", "{}", "{\"n\":\"ü\\u2028\u2028😀\"}", " {\"padded\":1}",
-            "{\"trailing\":1}\n", "{\"a\":1}{\"b\":2}", "{\"unclosed\":", "", "\"\\ud800\"");
+            "{\"trailing\":1}\n", "{\n  \"lines\": [1,\r\n 2]\n}", "{\"a\":1}{\"b\":2}", "{\"unclosed\":", "", "\"\\ud800\"");
 
     private EventArbitraries() {}
 
