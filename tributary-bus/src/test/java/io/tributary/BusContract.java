@@ -75,6 +75,21 @@ abstract class BusContract {
     }
 
     @Test
+    void emit_publishesJsonDataOfTheTypeToTheDefaultTopic() throws Exception {
+        Bus bus = bus(BusOptions.defaults().withDefaultTopic("contract-emit"));
+        RecordingHandler handler = new RecordingHandler();
+        bus.subscribe(Subscription.to(bus.defaultTopic()), handler);
+
+        EventPosition position = bus.emit("user.signed-up", Map.of("id", 7)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(position.topic()).isEqualTo("contract-emit");
+        Event received = handler.await(1, WAIT).getFirst();
+        assertThat(received.type()).isEqualTo("user.signed-up");
+        assertThat(received.datacontenttype()).isEqualTo("application/json");
+        assertThat(received.dataAs(Map.class)).isEqualTo(Map.of("id", 7));
+    }
+
+    @Test
     void eventsWithOneKey_arriveInPublishOrder_evenOverSeveralPartitions() throws Exception {
         Bus bus = bus(BusOptions.defaults().withPartitions(4));
         RecordingHandler handler = new RecordingHandler();
