@@ -29,6 +29,11 @@ final class PartitionFeed implements Runnable {
     private final int partition;
     private final PartitionReader reader;
     private final EventFilter filter;
+    /**
+     * The filter passes every event: any type, any version. Checked once, because {@link EventFilter#matches}
+     * re-validates the type of every event, and an {@link Event} is valid by construction.
+     */
+    private final boolean passesAll;
     private final EventHandler handler;
     private final ErrorHandler errorHandler;
 
@@ -38,6 +43,7 @@ final class PartitionFeed implements Runnable {
         this.partition = partition;
         this.reader = reader;
         this.filter = subscription.subscription().filter();
+        this.passesAll = filter.version().isEmpty() && filter.types().matchesAll();
         this.handler = handler;
         this.errorHandler = subscription.subscription().errorHandler();
     }
@@ -84,7 +90,7 @@ final class PartitionFeed implements Runnable {
             Event[] events = batch.events();
             for (int i = 0; i < batch.count() && subscription.isOpen(); i++) {
                 Event event = events[i];
-                if (filter.matches(event)) {
+                if (passesAll || filter.matches(event)) {
                     handle(event);
                 }
             }
