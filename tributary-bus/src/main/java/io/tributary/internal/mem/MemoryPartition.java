@@ -143,7 +143,7 @@ final class MemoryPartition {
     /** One subscription's position in this partition. */
     private final class Cursor implements PartitionReader {
         private long next;
-        /** Every event before this was handled; the ring keeps the rest. Written by the feed, read under the lock. */
+        /** Every event before this was handled; the ring keeps the rest. Written by the worker that handled a batch (after {@link #close}, when the cursor is out of {@code cursors}, a late write holds nothing back), read under the lock. */
         private volatile long handled;
 
         Cursor(long position) {
