@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One publisher, one subscriber, in one process: how many 100-byte events a second Tributary's
@@ -55,6 +56,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Event} per publish ({@code Event.builder(type).data(bytes).build()}: a UUIDv7 id, a
  * timestamp, validation), which is what an application pays per event; the difference between the two is
  * the event model's cost, not the bus's.
+ *
+ * <p><b>The returned future.</b> {@code publish} returns a completed {@code CompletableFuture} of an
+ * {@code EventPosition} per event. {@link #tributary} drops it, as fire-and-forget code does, and the JIT
+ * then may not allocate it at all (escape analysis); {@link #tributaryKeepingPositions} hands every future
+ * to a {@link Blackhole}, so both objects are allocated: the price of code that looks at its futures.
  *
  * <p><b>Threads.</b> No thread spins. Tributary: the benchmark thread publishes, a feed (virtual)
  * thread reads the partition and hands batches to a worker (platform) thread that runs the handler.
@@ -238,6 +244,16 @@ public class InProcessDispatchBenchmark {
             tributary.bus.publish(TOPIC, prebuilt[i & (DISTINCT_EVENTS - 1)]);
         }
         tributary.arrivals.await("Tributary mem:");
+    }
+
+    @Benchmark
+    public void tributaryKeepingPositions(TributaryMem tributary, Events events, Blackhole blackhole) throws Exception {
+        Event[] prebuilt = events.events;
+        tributary.arrivals.expect(EVENTS);
+        for (int i = 0; i < EVENTS; i++) {
+            blackhole.consume(tributary.bus.publish(TOPIC, prebuilt[i & (DISTINCT_EVENTS - 1)]));
+        }
+        tributary.arrivals.await("Tributary mem: (keeping positions)");
     }
 
     @Benchmark
