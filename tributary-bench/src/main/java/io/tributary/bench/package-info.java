@@ -3,6 +3,8 @@
  * {@code tributary-bench/run} (see {@code tributary-bench/README.md}).
  *
  * <ul>
+ *   <li>{@code io.tributary.bench.bus}: JMH benchmarks of the bus against in-process peers (Guava's
+ *       {@code AsyncEventBus}, the LMAX Disruptor).</li>
  *   <li>{@code io.tributary.bench.log}: JMH benchmarks of the partition log (append per durability
  *       mode, sequential reads by copy and by zero-copy transfer).</li>
  *   <li>{@code io.tributary.bench.probe}: {@link io.tributary.bench.probe.DiskProbe}, this machine's

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves one partition's events to one subscription's handler, in offset order: reads a batch, hands it
  * to the worker pool, and reads the next batch while that one is handled, but hands the next one over
- * only after the previous one finished. Runs on a virtual thread of its own until the subscription
+ * only after the previous one finished. The worker that handled a batch tells the reader so
+ * ({@link PartitionReader#handledUpTo}). Runs on a virtual thread of its own until the subscription
  * closes; a failing read is retried with a growing pause (at most {@link #MAX_RETRY_PAUSE}).
  */
 final class PartitionFeed implements Runnable {
@@ -29,6 +30,11 @@ final class PartitionFeed implements Runnable {
     private final int partition;
     private final PartitionReader reader;
     private final EventFilter filter;
+    /**
+     * The filter passes every event: any type, any version. Checked once, because {@link EventFilter#matches}
+     * re-validates the type of every event, and an {@link Event} is valid by construction.
+     */
+    private final boolean passesAll;
     private final EventHandler handler;
     private final ErrorHandler errorHandler;
 
@@ -38,6 +44,7 @@ final class PartitionFeed implements Runnable {
         this.partition = partition;
         this.reader = reader;
         this.filter = subscription.subscription().filter();
+        this.passesAll = filter.version().isEmpty() && filter.types().matchesAll();
         this.handler = handler;
         this.errorHandler = subscription.subscription().errorHandler();
     }
@@ -47,7 +54,6 @@ final class PartitionFeed implements Runnable {
 
     @Override
     public void run() {
-        long previousEnd = -1;
         Duration pause = FIRST_RETRY_PAUSE;
         try (reader) {
             while (subscription.isOpen()) {
@@ -65,13 +71,9 @@ final class PartitionFeed implements Runnable {
                     continue;
                 }
                 awaitDone(previous);
-                if (previousEnd >= 0) {
-                    reader.handledUpTo(previousEnd);
-                }
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 subscription.workers().execute(() -> deliver(batch, done));
                 previous = done;
-                previousEnd = batch.nextOffset();
             }
         } catch (InterruptedException e) {
             // the subscription is closing: fall through and let the event being handled finish
@@ -79,14 +81,24 @@ final class PartitionFeed implements Runnable {
         previous.join(); // deliveries stop at the next event once the subscription is closed
     }
 
+    /**
+     * Runs on a worker. Reports the batch handled as soon as its last event was, not when the feed reads
+     * the next batch: a publisher waiting for room in a full {@code mem:} partition may be what that next
+     * batch waits for (with a capacity up to two batches, it always was, until {@code max-block} ran out).
+     */
     private void deliver(Fetched batch, CompletableFuture<Void> done) {
         try {
             Event[] events = batch.events();
-            for (int i = 0; i < batch.count() && subscription.isOpen(); i++) {
+            int count = batch.count();
+            int i = 0;
+            for (; i < count && subscription.isOpen(); i++) {
                 Event event = events[i];
-                if (filter.matches(event)) {
+                if (passesAll || filter.matches(event)) {
                     handle(event);
                 }
+            }
+            if (i == count) {
+                reader.handledUpTo(batch.nextOffset());
             }
         } finally {
             done.complete(null);

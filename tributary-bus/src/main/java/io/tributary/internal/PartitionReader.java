@@ -3,8 +3,11 @@ package io.tributary.internal;
 import java.time.Duration;
 
 /**
- * Reads one partition for one subscription, from its start position onwards. Used by one thread at a
- * time (the subscription's feed of that partition).
+ * Reads one partition for one subscription, from its start position onwards. {@link #next} and
+ * {@link #close} are called by one thread at a time (the subscription's feed of that partition);
+ * {@link #handledUpTo} by the worker that handled a batch, so possibly while {@link #next} runs on the
+ * feed, but never concurrently with itself (the feed hands a batch over only after the previous one was
+ * handled), with offsets that only grow.
  */
 public interface PartitionReader extends AutoCloseable {
 

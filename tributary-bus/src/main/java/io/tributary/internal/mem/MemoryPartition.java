@@ -25,6 +25,8 @@ final class MemoryPartition {
 
     private final String name;
     private final Event[] ring;
+    /** {@code ring.length - 1} when that is a power of two (the default capacity is), else -1: see {@link #slot}. */
+    private final int mask;
     private final BusOptions.WhenFull whenFull;
     private final long maxBlockNanos;
     private final ReentrantLock lock = new ReentrantLock();
@@ -41,6 +43,7 @@ final class MemoryPartition {
     MemoryPartition(String name, int capacity, BusOptions.WhenFull whenFull, Duration maxBlock) {
         this.name = name;
         this.ring = new Event[capacity];
+        this.mask = Integer.bitCount(capacity) == 1 ? capacity - 1 : -1;
         this.whenFull = whenFull;
         this.maxBlockNanos = maxBlock.toNanos();
     }
@@ -57,7 +60,7 @@ final class MemoryPartition {
                 awaitRoom();
             }
             long offset = end;
-            ring[(int) (offset % ring.length)] = event;
+            ring[slot(offset)] = event;
             end = offset + 1;
             if (waitingReaders > 0) {
                 appended.signalAll();
@@ -115,6 +118,11 @@ final class MemoryPartition {
         }
     }
 
+    /** Where {@code offset} sits in the ring: a mask when it can, a (slower) long division when it must. */
+    private int slot(long offset) {
+        return mask >= 0 ? (int) (offset & mask) : (int) (offset % ring.length);
+    }
+
     private long lowestNeeded() {
         long lowest = end;
         for (Cursor cursor : cursors) {
@@ -125,7 +133,7 @@ final class MemoryPartition {
 
     private long firstAtOrAfter(StartPosition.AtTime at, long oldest) {
         for (long offset = oldest; offset < end; offset++) {
-            if (!ring[(int) (offset % ring.length)].time().isBefore(at.time())) {
+            if (!ring[slot(offset)].time().isBefore(at.time())) {
                 return offset;
             }
         }
@@ -135,7 +143,7 @@ final class MemoryPartition {
     /** One subscription's position in this partition. */
     private final class Cursor implements PartitionReader {
         private long next;
-        /** Every event before this was handled; the ring keeps the rest. Written by the feed, read under the lock. */
+        /** Every event before this was handled; the ring keeps the rest. Written by the worker that handled a batch (after {@link #close}, when the cursor is out of {@code cursors}, a late write holds nothing back), read under the lock. */
         private volatile long handled;
 
         Cursor(long position) {
@@ -164,7 +172,7 @@ final class MemoryPartition {
                 long[] offsets = new long[count];
                 for (int i = 0; i < count; i++) {
                     long offset = next + i;
-                    events[i] = ring[(int) (offset % ring.length)];
+                    events[i] = ring[slot(offset)];
                     offsets[i] = offset;
                 }
                 next += count;

@@ -62,7 +62,8 @@ public final class MemoryTransport implements Transport {
     }
 
     private MemoryTopic topic(String name) {
-        return topics.computeIfAbsent(name, n -> new MemoryTopic(n, options));
+        MemoryTopic topic = topics.get(name); // the common case, without computeIfAbsent's capturing lambda
+        return topic != null ? topic : topics.computeIfAbsent(name, n -> new MemoryTopic(n, options));
     }
 
     /** A topic's partitions and the spreading of key-less events. */
