@@ -14,8 +14,8 @@ import java.util.Objects;
  *
  * @param defaultTopic      the topic {@link Bus#emit} publishes to
  * @param workers           threads that run handlers, shared by every subscription of the bus
- * @param partitions        partitions of a topic the bus creates ({@code mem:}, {@code file:}; a server
- *                          creates topics by its own settings)
+ * @param partitions        partitions of a topic the bus creates: every topic of {@code mem:} and
+ *                          {@code file:}; on {@code tributary://} a topic the server does not have yet
  * @param partitionCapacity {@code mem:} only: most events a partition holds that a subscriber has not
  *                          handled yet; the oldest handled events make room for new ones
  * @param whenFull          {@code mem:} only: what a publish does when a partition is at capacity
@@ -38,7 +38,7 @@ public record BusOptions(String defaultTopic, int workers, int partitions, int p
     public static final ConfigKey<Integer> WORKERS = ConfigKey.integer("tributary.bus.workers", 8,
             "threads that run handlers, shared by the bus's subscriptions");
     public static final ConfigKey<Integer> PARTITIONS = ConfigKey.integer("tributary.bus.partitions", 1,
-            "partitions of a topic the bus creates (mem: and file:)");
+            "partitions of a topic the bus creates (every topic of mem: and file:, a missing one on tributary://)");
     public static final ConfigKey<Integer> PARTITION_CAPACITY = ConfigKey.integer("tributary.bus.partition-capacity",
             65_536, "mem: most events per partition not yet handled by every subscriber");
     public static final ConfigKey<WhenFull> WHEN_FULL = ConfigKey.enumerated("tributary.bus.when-full", WhenFull.BLOCK,

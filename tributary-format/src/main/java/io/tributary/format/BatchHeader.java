@@ -135,7 +135,18 @@ public record BatchHeader(
         if (baseSequence == NO_SEQUENCE) {
             return NO_SEQUENCE;
         }
-        long last = (long) baseSequence + lastOffsetDelta;
-        return (int) (last > Integer.MAX_VALUE ? last - Integer.MAX_VALUE - 1 : last);
+        return sequenceAfter(baseSequence, lastOffsetDelta);
+    }
+
+    /**
+     * The sequence number {@code count} after {@code sequence}: sequence numbers run from 0 to
+     * {@link Integer#MAX_VALUE} and then wrap to 0.
+     *
+     * @param sequence a sequence number, not negative
+     * @param count    how many further, not negative
+     */
+    public static int sequenceAfter(int sequence, int count) {
+        long next = (long) sequence + count;
+        return (int) (next > Integer.MAX_VALUE ? next - Integer.MAX_VALUE - 1 : next);
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.client.internal;
 
+import io.tributary.client.ClusterMetadata;
 import io.tributary.api.Record;
 import io.tributary.api.TributaryException;
 import io.tributary.api.config.ByteSize;
@@ -48,7 +49,7 @@ public final class BatchingProducer implements Producer {
         this.ticker = router.ticker();
         this.onClose = onClose;
         this.budget = new BufferBudget(options.bufferBytes().bytes(), options.whenFull(), options.maxBlock());
-        IntSupplier partitionCount = () -> router.view().topic(topic).map(ClusterView.TopicRoute::partitionCount).orElse(0);
+        IntSupplier partitionCount = () -> router.view().topic(topic).map(ClusterMetadata.Topic::partitionCount).orElse(0);
         Backoff backoff = new Backoff(options.retryBackoff(), options.retryBackoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.accumulator = new RecordAccumulator(topic, options, producerId, ticker, backoff, partitionCount,

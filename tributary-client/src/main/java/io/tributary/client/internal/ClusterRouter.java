@@ -1,5 +1,6 @@
 package io.tributary.client.internal;
 
+import io.tributary.client.ClusterMetadata;
 import io.tributary.api.ClusterIdMismatchException;
 import io.tributary.api.TributaryException;
 import io.tributary.client.ConnectionLostException;
@@ -98,8 +99,8 @@ public final class ClusterRouter {
     }
 
     /** The route of {@code topic}, refreshing metadata once when the view does not know it. */
-    public Optional<ClusterView.TopicRoute> route(String topic, Deadline deadline) {
-        Optional<ClusterView.TopicRoute> known = view().topic(topic);
+    public Optional<ClusterMetadata.Topic> route(String topic, Deadline deadline) {
+        Optional<ClusterMetadata.Topic> known = view().topic(topic);
         if (known.isPresent()) {
             return known;
         }

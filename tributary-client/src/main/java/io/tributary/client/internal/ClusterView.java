@@ -6,6 +6,7 @@ import io.tributary.protocol.message.ErrorCode;
 import io.tributary.protocol.message.MetadataResponse;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,28 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param nodes     node addresses by id
  * @param topics    known topics by name; a topic asked for and not found is absent
  */
-public record ClusterView(String clusterId, Map<Integer, NodeAddress> nodes, Map<String, TopicRoute> topics) {
+public record ClusterView(String clusterId, Map<Integer, NodeAddress> nodes, Map<String, ClusterMetadata.Topic> topics) {
 
     public ClusterView {
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         topics = Map.copyOf(topics);
-    }
-
-    /**
-     * A topic's leaders.
-     *
-     * @param topic     the topic
-     * @param leaderIds the node id leading partition {@code i} at index {@code i}, or
-     *                  {@link MetadataResponse#NO_NODE}
-     */
-    public record TopicRoute(String topic, List<Integer> leaderIds) {
-        public TopicRoute {
-            leaderIds = List.copyOf(leaderIds);
-        }
-
-        public int partitionCount() {
-            return leaderIds.size();
-        }
     }
 
     /**
@@ -54,7 +38,7 @@ public record ClusterView(String clusterId, Map<Integer, NodeAddress> nodes, Map
         for (MetadataResponse.Node node : response.nodes()) {
             nodes.put(node.id(), new NodeAddress(node.host(), node.port()));
         }
-        Map<String, TopicRoute> topics = new HashMap<>(allTopics || previous == null ? Map.of() : previous.topics());
+        Map<String, ClusterMetadata.Topic> topics = new HashMap<>(allTopics || previous == null ? Map.of() : previous.topics());
         for (MetadataResponse.TopicMetadata topic : response.topics()) {
             if (topic.errorCode() != ErrorCode.NONE) {
                 topics.remove(topic.name());
@@ -71,19 +55,19 @@ public record ClusterView(String clusterId, Map<Integer, NodeAddress> nodes, Map
             for (Integer leader : leaders) {
                 leaderIds.add(leader == null ? MetadataResponse.NO_NODE : leader);
             }
-            topics.put(topic.name(), new TopicRoute(topic.name(), leaderIds));
+            topics.put(topic.name(), new ClusterMetadata.Topic(topic.name(), leaderIds));
         }
         return new ClusterView(response.clusterId(), nodes, topics);
     }
 
     /** The topic's route, if the view knows it. */
-    public Optional<TopicRoute> topic(String topic) {
+    public Optional<ClusterMetadata.Topic> topic(String topic) {
         return Optional.ofNullable(topics.get(topic));
     }
 
     /** The address of the leader of {@code partition}, if the view knows one. */
     public Optional<NodeAddress> leader(String topic, int partition) {
-        TopicRoute route = topics.get(topic);
+        ClusterMetadata.Topic route = topics.get(topic);
         if (route == null || partition < 0 || partition >= route.partitionCount()) {
             return Optional.empty();
         }
@@ -97,9 +81,8 @@ public record ClusterView(String clusterId, Map<Integer, NodeAddress> nodes, Map
             nodes.add(new ClusterMetadata.Node(node.id(), new NodeAddress(node.host(), node.port())));
         }
         ClusterView view = merge(null, response, true);
-        List<ClusterMetadata.Topic> topics = new ArrayList<>();
-        view.topics().values().stream().sorted((a, b) -> a.topic().compareTo(b.topic()))
-                .forEach(route -> topics.add(new ClusterMetadata.Topic(route.topic(), route.leaderIds())));
+        List<ClusterMetadata.Topic> topics = view.topics().values().stream()
+                .sorted(Comparator.comparing(ClusterMetadata.Topic::name)).toList();
         return new ClusterMetadata(response.clusterId(), nodes, topics);
     }
 }

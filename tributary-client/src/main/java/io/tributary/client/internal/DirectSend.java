@@ -1,5 +1,6 @@
 package io.tributary.client.internal;
 
+import io.tributary.client.ClusterMetadata;
 import io.tributary.api.Record;
 import io.tributary.api.TopicNotFoundException;
 import io.tributary.client.NodeAddress;
@@ -52,7 +53,7 @@ final class DirectSend {
     List<Long> send(String topic, List<Record> records, boolean waitForCommit, Deadline deadline) {
         long[] offsets = new long[records.size()];
         int first = 0;
-        Optional<ClusterView.TopicRoute> route = router.route(topic, deadline);
+        Optional<ClusterMetadata.Topic> route = router.route(topic, deadline);
         if (route.isEmpty()) {
             offsets[0] = sendFirstRecord(topic, records.getFirst(), waitForCommit, deadline);
             first = 1;

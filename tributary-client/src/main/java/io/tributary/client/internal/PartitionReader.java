@@ -1,5 +1,6 @@
 package io.tributary.client.internal;
 
+import io.tributary.client.ClusterMetadata;
 import io.tributary.api.TopicNotFoundException;
 import io.tributary.client.BrokerErrorException;
 import io.tributary.client.ConnectionLostException;
@@ -117,7 +118,7 @@ final class PartitionReader {
     }
 
     private Optional<NodeAddress> leader(String topic, int partition, Deadline deadline) {
-        Optional<ClusterView.TopicRoute> route = router.route(topic, deadline);
+        Optional<ClusterMetadata.Topic> route = router.route(topic, deadline);
         if (route.isPresent() && partition >= route.get().partitionCount()) {
             router.refresh(List.of(topic), deadline); // partitions may have been added since
             route = router.view().topic(topic);

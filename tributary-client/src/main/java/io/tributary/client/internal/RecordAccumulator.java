@@ -6,6 +6,7 @@ import io.tributary.client.BatcherClosedException;
 import io.tributary.client.ConnectionLostException;
 import io.tributary.client.ProducerOptions;
 import io.tributary.client.TimedOutException;
+import io.tributary.format.BatchHeader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -365,7 +366,7 @@ final class RecordAccumulator {
                 }
                 if (producerId >= 0 && head.baseSequence < 0) {
                     head.baseSequence = queue.nextSequence;
-                    queue.nextSequence = Sequences.after(queue.nextSequence, head.recordCount());
+                    queue.nextSequence = BatchHeader.sequenceAfter(queue.nextSequence, head.recordCount());
                 }
                 head.full = true;
                 queue.lastBatchBytes = head.encodedBytes(); // before sealing: the uncompressed size
@@ -461,7 +462,7 @@ final class RecordAccumulator {
                     batch.records.get(i).bytes + SINGLE_RECORD_OVERHEAD_BYTES);
             single.add(batch.records.get(i));
             single.full = true;
-            single.baseSequence = batch.baseSequence < 0 ? -1 : Sequences.after(batch.baseSequence, i);
+            single.baseSequence = batch.baseSequence < 0 ? -1 : BatchHeader.sequenceAfter(batch.baseSequence, i);
             single.attempts = batch.attempts;
             single.retryAtNanos = now;
             queue.retries.add(single);

@@ -1,0 +1,99 @@
+package io.tributary;
+
+import io.tributary.event.Event;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** Subscribes the {@link OnEvent} methods of an object. */
+public final class AnnotatedHandlers {
+
+    private AnnotatedHandlers() {
+    }
+
+    /**
+     * Subscribes every {@link OnEvent} method of {@code target} (its class's public methods, inherited ones
+     * included), each as a subscription of its own from {@code start}.
+     *
+     * @return one handle that closes every subscription made
+     * @throws IllegalArgumentException if {@code target} has no such method, or one does not have the shape
+     *                                  {@link OnEvent} asks for (the message names the method)
+     */
+    public static SubscriptionHandle subscribe(Bus bus, Object target, StartPosition start) {
+        List<Method> methods = Arrays.stream(target.getClass().getMethods())
+                .filter(method -> method.isAnnotationPresent(OnEvent.class))
+                .sorted(Comparator.comparing(Method::getName))
+                .toList();
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException(target.getClass().getName() + " has no public method annotated @OnEvent");
+        }
+        methods.forEach(AnnotatedHandlers::checkShape);
+        List<SubscriptionHandle> handles = new ArrayList<>();
+        try {
+            for (Method method : methods) {
+                handles.add(bus.subscribe(subscription(bus, method).from(start), handler(target, method)));
+            }
+        } catch (RuntimeException e) {
+            handles.forEach(SubscriptionHandle::close);
+            throw e;
+        }
+        Subscription first = handles.getFirst().subscription();
+        return new SubscriptionHandle() {
+            @Override
+            public Subscription subscription() {
+                return first;
+            }
+
+            @Override
+            public void close() {
+                handles.forEach(SubscriptionHandle::close);
+            }
+        };
+    }
+
+    /** {@link #subscribe(Bus, Object, StartPosition)} from the latest event. */
+    public static SubscriptionHandle subscribe(Bus bus, Object target) {
+        return subscribe(bus, target, StartPosition.latest());
+    }
+
+    private static Subscription subscription(Bus bus, Method method) {
+        OnEvent on = method.getAnnotation(OnEvent.class);
+        String[] topics = on.topics().length == 0 ? new String[] {bus.defaultTopic()} : on.topics();
+        Subscription subscription = Subscription.to(topics).types(on.value());
+        return on.version() == 0 ? subscription : subscription.version(on.version());
+    }
+
+    private static EventHandler handler(Object target, Method method) {
+        Class<?> parameter = method.getParameterTypes()[0];
+        boolean wantsEvent = parameter == Event.class;
+        return event -> {
+            try {
+                method.invoke(target, wantsEvent ? event : event.dataAs(parameter));
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        };
+    }
+
+    private static void checkShape(Method method) {
+        String name = method.getDeclaringClass().getName() + "." + method.getName();
+        if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 1
+                || method.getReturnType() != void.class) {
+            throw new IllegalArgumentException("@OnEvent method " + name + " must be a public instance method returning"
+                    + " void with one parameter (the Event, or the type its JSON data decodes to)");
+        }
+        OnEvent on = method.getAnnotation(OnEvent.class);
+        if (on.version() < 0) {
+            throw new IllegalArgumentException("@OnEvent method " + name + " asks for version " + on.version()
+                    + "; use 0 for every version or a version from 1");
+        }
+        method.setAccessible(true); // a public method of a non-public class
+    }
+}
