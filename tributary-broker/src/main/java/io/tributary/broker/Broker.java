@@ -2,32 +2,20 @@ package io.tributary.broker;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tributary.broker.cluster.ClusterIdentity;
 import io.tributary.broker.http.HttpApi;
 import io.tributary.broker.net.TcpServer;
-import io.tributary.broker.partition.PartitionFactory;
 import io.tributary.broker.service.BrokerService;
-import io.tributary.broker.topic.TopicRegistry;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running broker: a data directory served over the binary protocol and the HTTP API.
+ * A running broker: a data directory ({@link EmbeddedBroker}) served over the binary protocol and the HTTP
+ * API.
  *
  * <pre>{@code
  * try (Broker broker = Broker.start(BrokerConfig.defaults(Path.of("tributary-data")))) {
@@ -42,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class Broker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
-    private static final String LOCK_FILE = ".lock";
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final BrokerConfig config;
@@ -72,29 +59,19 @@ public final class Broker implements AutoCloseable {
     public static Broker start(BrokerConfig config) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            opened.push(lockDataDirectory(config.dataDirectory()));
-            String clusterId = ClusterIdentity.loadOrCreate(config.dataDirectory(), config.clusterId(), new SecureRandom())
-                    .clusterId();
-            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("tributary-scheduler").daemon().factory());
-            opened.push(() -> {
-                scheduler.shutdown();
-                scheduler.awaitTermination(5, TimeUnit.SECONDS);
-            });
-            TopicRegistry topics = TopicRegistry.open(config.dataDirectory(), config.log(),
-                    PartitionFactory.local(scheduler));
-            opened.push(topics);
+            EmbeddedBroker storage = EmbeddedBroker.open(config);
+            opened.push(storage);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             opened.push(metrics::close);
-            BrokerService service = new BrokerService(topics, config, clusterId);
+            BrokerService service = storage.service();
             HttpApi http = HttpApi.start(service, metrics, config.host(), config.httpPort());
             opened.push(http);
             TcpServer tcp = TcpServer.start(config.host(), config.port(), service, metrics);
-            LOG.info("cluster {}: serving {} on {} (binary) and {} (HTTP)", clusterId, config.dataDirectory(),
+            LOG.info("cluster {}: serving {} on {} (binary) and {} (HTTP)", storage.clusterId(), config.dataDirectory(),
                     tcp.address(), http.address());
-            return new Broker(config, clusterId, opened, tcp, http);
+            return new Broker(config, storage.clusterId(), opened, tcp, http);
         } catch (RuntimeException e) {
-            closeAll(opened, e);
+            EmbeddedBroker.closeAll(opened, e);
             throw e;
         }
     }
@@ -137,7 +114,7 @@ public final class Broker implements AutoCloseable {
         }
         LOG.info("shutting down: finishing requests in flight, then closing the logs");
         tcp.close(SHUTDOWN_GRACE);
-        RuntimeException failure = closeAll(resources, null);
+        RuntimeException failure = EmbeddedBroker.closeAll(resources, null);
         synchronized (shutdown) {
             closed = true;
             shutdown.notifyAll();
@@ -146,39 +123,5 @@ public final class Broker implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    private static AutoCloseable lockDataDirectory(Path dataDirectory) {
-        try {
-            Files.createDirectories(dataDirectory);
-            FileChannel channel = FileChannel.open(dataDirectory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                channel.close();
-                throw new IllegalStateException("data directory " + dataDirectory.toAbsolutePath()
-                        + " is in use by another broker; stop it or pass another --data");
-            }
-            return channel::close;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot use data directory " + dataDirectory.toAbsolutePath() + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static RuntimeException closeAll(Deque<AutoCloseable> resources, RuntimeException primary) {
-        RuntimeException failure = primary;
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        return primary == null ? failure : null;
     }
 }
