@@ -3,6 +3,8 @@ package io.tributary.cli;
 import io.tributary.cli.bench.BenchCommand;
 import io.tributary.cli.client.ConsumeCommand;
 import io.tributary.cli.client.ProduceCommand;
+import io.tributary.cli.event.EmitCommand;
+import io.tributary.cli.event.TailCommand;
 import io.tributary.cli.log.LogCommand;
 import io.tributary.cli.server.ServerCommand;
 import io.tributary.cli.topic.TopicCommand;
@@ -27,9 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "tributary",
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCli.Version.class,
-        description = "Tributary: an event bus for JVM services. The broker, clients, log tools and load generators.",
+        description = "Tributary: an event bus for JVM services. The broker, clients, events, log tools and load generators.",
         subcommands = {ServerCommand.class, TopicCommand.class, ProduceCommand.class, ConsumeCommand.class,
-                LogCommand.class, BenchCommand.class, ClasspathCommand.class})
+                EmitCommand.class, TailCommand.class, LogCommand.class, BenchCommand.class, ClasspathCommand.class})
 public final class TributaryCli implements Runnable {
 
     @Spec

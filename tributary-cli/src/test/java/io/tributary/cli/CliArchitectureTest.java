@@ -15,4 +15,9 @@ class CliArchitectureTest {
     static final ArchRule logInternalsStayInsideTheLog = noClasses()
             .that().resideOutsideOfPackage("io.tributary.log..")
             .should().dependOnClassesThat().resideInAPackage("io.tributary.log.internal..");
+
+    @ArchTest
+    static final ArchRule theCliUsesTheBusThroughItsPublicApi = noClasses()
+            .that().resideInAPackage("io.tributary.cli..")
+            .should().dependOnClassesThat().resideInAPackage("io.tributary.internal..");
 }

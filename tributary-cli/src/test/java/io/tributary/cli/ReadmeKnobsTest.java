@@ -2,10 +2,12 @@ package io.tributary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.BusOptions;
 import io.tributary.api.config.ConfigKey;
 import io.tributary.broker.BrokerConfig;
 import io.tributary.client.ClientOptions;
 import io.tributary.client.ProducerOptions;
+import io.tributary.event.Event;
 import io.tributary.log.LogConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeKnobsTest {
 
     private static final List<ConfigKey<?>> ALL_KEYS = Stream.of(LogConfig.KEYS, BrokerConfig.KEYS, ClientOptions.KEYS,
-            ProducerOptions.KEYS).flatMap(List::stream).toList();
+            ProducerOptions.KEYS, BusOptions.KEYS, List.of(Event.DEFAULT_SOURCE)).flatMap(List::stream).toList();
 
     @Test
     void knobsTable_listsEveryKeyWithItsUnitAndDefault() throws IOException {

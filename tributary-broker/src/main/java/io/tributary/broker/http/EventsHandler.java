@@ -1,107 +1,97 @@
 package io.tributary.broker.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.api.Header;
-import io.tributary.api.Record;
+import io.tributary.event.Event;
+import io.tributary.event.EventRecords;
+import io.tributary.event.InvalidEventException;
+import io.tributary.json.CloudEventsJson;
 import io.tributary.log.AckLevel;
 import io.tributary.protocol.message.ErrorCode;
-import java.nio.charset.StandardCharsets;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code POST /topics/{topic}/events}: publishes CloudEvents 1.0 in the structured JSON mode, one event
- * ({@value #STRUCTURED}) or a batch ({@value #BATCH}, an array).
+ * {@code POST /topics/{topic}/events}: publishes CloudEvents 1.0 sent in structured mode, one event
+ * ({@value CloudEventsJson#CONTENT_TYPE}) or a batch ({@value CloudEventsJson#BATCH_CONTENT_TYPE}, an array),
+ * read by {@link CloudEventsJson}.
  *
- * <p>Each event becomes one record: the value is the event's JSON (compact), the key is its
- * {@code partitionkey} extension, else its {@code subject}, else none, and the headers {@code ce_type},
- * {@code ce_id} and {@code ce_source} copy those attributes so that consumers can filter without
- * parsing the value. The record's timestamp is the time the broker received the event. The answer is
- * the one {@code POST /topics/{topic}/records} gives.
+ * <p>Each event is stored as one record in CloudEvents binary mode ({@link EventRecords#toRecord}, decision
+ * 0009): key = {@code partitionkey} (none when absent: round robin), value = {@code data} as sent, timestamp
+ * = {@code time}, headers {@code ce_*} and {@code content-type}. The answer is the one
+ * {@code POST /topics/{topic}/records} gives. Every event is validated before anything is stored; an invalid
+ * one is a 400 naming the attribute, in a batch as {@code events[1].time}.
  */
 final class EventsHandler implements RouteHandler {
 
-    static final String STRUCTURED = "application/cloudevents+json";
-    static final String BATCH = "application/cloudevents-batch+json";
-    static final String SPEC_VERSION = "1.0";
+    /** The JSON paths of {@link InvalidEventException#attribute()}: {@code $}, {@code $.time}, {@code $[3].type}. */
+    private static final Pattern BATCH_PATH = Pattern.compile("\\$\\[(\\d+)]");
+    private static final Pattern ROOT_PATH = Pattern.compile("\\$\\.?");
 
     private final PartitionedAppender appender;
-    private final InstantSource clock;
 
-    EventsHandler(PartitionedAppender appender, InstantSource clock) {
+    EventsHandler(PartitionedAppender appender) {
         this.appender = appender;
-        this.clock = clock;
     }
 
     @Override
     public Response handle(Request request) throws Exception {
         String topic = request.pathParameter("topic");
-        List<JsonObject> events = events(request);
-        long now = clock.millis();
+        List<Event> events = events(request);
         List<PartitionedAppender.Outgoing> records = new ArrayList<>(events.size());
-        for (JsonObject event : events) {
-            records.add(new PartitionedAppender.Outgoing(toRecord(event, now), null));
+        for (Event event : events) {
+            records.add(new PartitionedAppender.Outgoing(EventRecords.toRecord(event), null));
         }
         return Response.ok(new PublishHandler.Published(appender.append(topic, records, AckLevel.COMMITTED, "events")));
     }
 
-    private static List<JsonObject> events(Request request) throws Exception {
+    private static List<Event> events(Request request) throws Exception {
         String mediaType = request.mediaType();
-        if (mediaType.equals(STRUCTURED)) {
-            return List.of(JsonObject.of(request.json(), ""));
-        }
-        if (!mediaType.equals(BATCH)) {
+        boolean batch = mediaType.equals(CloudEventsJson.BATCH_CONTENT_TYPE);
+        if (!batch && !mediaType.equals(CloudEventsJson.CONTENT_TYPE)) {
             throw new ApiException(415, ErrorCode.INVALID_REQUEST, "Content-Type "
                     + (mediaType.isEmpty() ? "is missing" : "'" + mediaType + "' is not accepted")
-                    + "; send one event as " + STRUCTURED + " or an array of events as " + BATCH);
+                    + "; send one event as " + CloudEventsJson.CONTENT_TYPE + " or an array of events as "
+                    + CloudEventsJson.BATCH_CONTENT_TYPE);
         }
-        JsonNode batch = request.json();
-        if (!batch.isArray()) {
-            throw ApiException.badRequest("a " + BATCH + " body must be an array of events, was "
-                    + JsonObject.describe(batch));
+        byte[] body = request.body();
+        if (body.length == 0) {
+            throw ApiException.badRequest("the request body is empty; send " + (batch ? "a JSON array of events"
+                    : "one event as a JSON object"));
         }
-        if (batch.isEmpty()) {
-            throw ApiException.badRequest("the batch is empty; send at least one event");
+        try {
+            List<Event> events = batch ? CloudEventsJson.fromJsonBatch(body) : List.of(CloudEventsJson.fromJson(body));
+            if (events.isEmpty()) {
+                throw ApiException.badRequest("the batch is empty; send at least one event");
+            }
+            return events;
+        } catch (InvalidEventException e) {
+            throw invalid(e, batch);
         }
-        List<JsonObject> events = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            events.add(JsonObject.of(batch.get(i), "events[" + i + "]"));
-        }
-        return events;
     }
 
-    private static Record toRecord(JsonObject event, long now) {
-        String specVersion = required(event, "specversion");
-        if (!specVersion.equals(SPEC_VERSION)) {
-            throw ApiException.badRequest(label(event) + " has specversion \"" + specVersion + "\"; only CloudEvents \""
-                    + SPEC_VERSION + "\" is accepted");
+    /**
+     * A 400 naming the offending attribute the way the rest of the API names request parts: {@code 'source'}
+     * for one event, {@code 'events[1].id'} in a batch; the JSON paths in the parser's message are renamed
+     * alike ({@code $[1]} becomes {@code events[1]}, {@code $} the event or the batch).
+     */
+    static ApiException invalid(InvalidEventException e, boolean batch) {
+        String whole = batch ? "the batch" : "the event";
+        String path = e.attribute();
+        String attribute = path.equals("$") ? "" : rename(path, batch, "");
+        String reason = e.getMessage();
+        if (reason.startsWith(path + ": ")) {
+            reason = reason.substring(path.length() + 2); // the parser prefixed the path we name anyway
         }
-        String id = required(event, "id");
-        String source = required(event, "source");
-        String type = required(event, "type");
-        String partitionKey = event.text("partitionkey");
-        String key = partitionKey != null ? partitionKey : event.text("subject");
-        List<Header> headers = List.of(header("ce_type", type), header("ce_id", id), header("ce_source", source));
-        return new Record(key == null ? null : key.getBytes(StandardCharsets.UTF_8), headers, Json.write(event.node()), now);
+        reason = rename(reason, batch, whole);
+        return ApiException.badRequest((attribute.isEmpty() ? whole : "'" + attribute + "'") + " is invalid: " + reason);
     }
 
-    /** A required attribute: a string that is present and not empty. */
-    private static String required(JsonObject event, String attribute) {
-        String value = event.text(attribute);
-        if (value == null || value.isEmpty()) {
-            throw ApiException.badRequest(label(event) + " is missing the required attribute '" + attribute
-                    + "' (CloudEvents 1.0 requires specversion, id, source and type)");
-        }
-        return value;
-    }
-
-    /** How messages name an event: its place in the batch, or "the event". */
-    private static String label(JsonObject event) {
-        return event.path().isEmpty() ? "the event" : event.path();
-    }
-
-    private static Header header(String name, String value) {
-        return new Header(name, value.getBytes(StandardCharsets.UTF_8));
+    /** {@code text} with the JSON paths renamed; {@code whole} replaces {@code $} on its own. */
+    private static String rename(String text, boolean batch, String whole) {
+        String renamed = batch
+                ? BATCH_PATH.matcher(text).replaceAll(match -> Matcher.quoteReplacement("events[" + match.group(1) + "]"))
+                : text;
+        return ROOT_PATH.matcher(renamed).replaceAll(match -> match.group().equals("$") ? Matcher.quoteReplacement(whole) : "");
     }
 }

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker's HTTP/JSON API (docs/http-api.md): publish and read records, publish CloudEvents, manage
+ * The broker's HTTP/JSON API (docs/http-api.md): publish and read records, publish and read CloudEvents, manage
  * topics, health and Prometheus metrics. Runs on the JDK's {@link HttpServer}, one virtual thread per
  * request, so handlers block freely (reading a body, waiting for a commit, a long poll) without holding
  * a platform thread.
@@ -88,6 +88,7 @@ public final class HttpApi implements AutoCloseable {
             CompletableFuture<Void> closing) {
         PartitionedAppender appender = new PartitionedAppender(service);
         TopicsHandler topics = new TopicsHandler(service);
+        LongPollRead reads = new LongPollRead(service, closing);
         return new Router()
                 .add("GET", "/healthz", request -> Response.ok(new Health("ok", service.clusterId())))
                 .add("GET", "/metrics", request -> Response.text(PROMETHEUS_TEXT, metrics.scrape(PROMETHEUS_TEXT)))
@@ -97,8 +98,9 @@ public final class HttpApi implements AutoCloseable {
                 .add("PATCH", "/topics/{topic}", topics::alter)
                 .add("DELETE", "/topics/{topic}", topics::delete)
                 .add("POST", "/topics/{topic}/records", new PublishHandler(appender, clock))
-                .add("POST", "/topics/{topic}/events", new EventsHandler(appender, clock))
-                .add("GET", "/topics/{topic}/partitions/{partition}/records", new ReadHandler(service, closing));
+                .add("POST", "/topics/{topic}/events", new EventsHandler(appender))
+                .add("GET", "/topics/{topic}/partitions/{partition}/records", new ReadHandler(reads))
+                .add("GET", "/topics/{topic}/partitions/{partition}/events", new EventsReadHandler(reads));
     }
 
     /** The answer of {@code GET /healthz}. */

@@ -74,6 +74,12 @@ final class Request implements AutoCloseable {
                 + ", was '" + value + "'");
     }
 
+    /** A text query parameter, percent-decoded; {@code null} when absent or empty. */
+    @Nullable String queryText(String name) {
+        String value = query().get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     /** A query parameter that must be present. */
     long requiredQueryLong(String name, long min, long max) {
         String value = query().get(name);

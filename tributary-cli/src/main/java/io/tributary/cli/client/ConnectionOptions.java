@@ -19,8 +19,13 @@ public final class ConnectionOptions {
 
     /** The URL to connect to. */
     public String url() {
-        if (url != null) {
-            return url;
+        return urlOr(url);
+    }
+
+    /** {@code flag} when given, else {@code $TRIBUTARY_URL} when set, else {@value #DEFAULT_URL}. */
+    public static String urlOr(@Nullable String flag) {
+        if (flag != null) {
+            return flag;
         }
         String fromEnvironment = System.getenv(URL_VARIABLE);
         return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_URL : fromEnvironment;
