@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeKnobsTest {
 
     private static final List<ConfigKey<?>> ALL_KEYS = Stream.of(LogConfig.KEYS, BrokerConfig.KEYS, ClientOptions.KEYS,
-            ProducerOptions.KEYS, BusOptions.KEYS, List.of(Event.DEFAULT_SOURCE)).flatMap(List::stream).toList();
+            ProducerOptions.KEYS, BusOptions.KEYS, List.<ConfigKey<?>>of(Event.DEFAULT_SOURCE)).flatMap(List::stream).toList();
 
     @Test
     void knobsTable_listsEveryKeyWithItsUnitAndDefault() throws IOException {
