@@ -18,6 +18,7 @@ final class TributaryPeerClient implements PeerClient {
 
     private static final int MAX_RECORDS_PER_READ = 10_000;
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration MULTI_PARTITION_POLL = Duration.ofMillis(5);
 
     private final String connectionString;
     private final DurabilityMode durability;
@@ -86,8 +87,10 @@ final class TributaryPeerClient implements PeerClient {
                     read += readPartition(i, Duration.ZERO);
                 }
                 if (read == 0) {
-                    // nothing anywhere: wait on one partition (rotating) instead of spinning over all
-                    readPartition(longPoll, POLL);
+                    // nothing anywhere: wait on one partition (rotating) instead of spinning over all; with
+                    // several partitions only briefly, since records may arrive on the others meanwhile (the
+                    // client reads one partition per request)
+                    readPartition(longPoll, next.length == 1 ? POLL : MULTI_PARTITION_POLL);
                     longPoll = (longPoll + 1) % next.length;
                 }
             }
