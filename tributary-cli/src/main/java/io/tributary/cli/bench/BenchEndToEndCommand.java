@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
+import io.tributary.cli.client.DurationConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +45,10 @@ final class BenchEndToEndCommand implements Callable<Integer> {
             description = "Records per second (default ${DEFAULT-VALUE}).")
     private long rate;
 
+    @Option(names = "--linger", defaultValue = "1ms", paramLabel = "D", converter = DurationConverter.class,
+            description = "The producer's linger (default ${DEFAULT-VALUE}).")
+    private Duration linger;
+
     @Override
     public Integer call() throws Exception {
         options.validate(Long.BYTES);
@@ -55,7 +60,7 @@ final class BenchEndToEndCommand implements Callable<Integer> {
         long sent = 0;
         long received;
         try (TributaryClient client = options.connection.connect();
-                Producer producer = client.producer(options.topic, ProducerOptions.defaults().withLinger(Duration.ofMillis(1)))) {
+                Producer producer = client.producer(options.topic, ProducerOptions.defaults().withLinger(linger))) {
             producer.send(Record.of(new byte[Long.BYTES], System.currentTimeMillis())); // creates the topic if needed
             List<TopicDescription.Partition> partitions = client.describeTopics(options.topic).getFirst().partitions();
             long start = System.nanoTime();
