@@ -9,9 +9,11 @@ import io.tributary.event.Event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * match, and it was subscribed before the publish, or from a start position that reads the event). A handler
  * that publishes does so before it finishes, so a chain of reactions keeps the bus unsettled until its last
  * event was handled: once settled, nothing more is emitted unless the test, another thread or an event from
- * outside the recorder sets it going again. This is what {@code emittedNothing()} and {@code times(n)} wait
+ * outside the recorder sets it going again. The members of a consumer group owe each event once, together:
+ * whichever member is handed it settles it. This is what {@code emittedNothing()} and {@code times(n)} wait
  * for, and it needs no quiet period: on {@code mem:} it is exact. A subscription whose start is
  * {@code latest} and which is made while a publish is being called from another thread may or may not be
  * owed that event; subscribe before publishing concurrently.
@@ -49,8 +52,8 @@ public final class EventRecorder {
 
     private final RecordingBus bus;
     private final List<Emission> emissions = new ArrayList<>();
-    /** Emission index → the subscriptions that owe it, until its publish completes. */
-    private final Map<Integer, List<SubscriptionTracker>> owedBy = new HashMap<>();
+    /** Emission index → the ledgers that owe it, until its publish completes (a failed publish is forgiven). */
+    private final Map<Integer, List<OwedEvents>> owedBy = new HashMap<>();
     private final List<SubscriptionTracker> trackers = new ArrayList<>();
     private int inFlight;
 
@@ -110,25 +113,25 @@ public final class EventRecorder {
         int index = emissions.size();
         emissions.add(Emission.inFlight(index, topic, event));
         inFlight++;
-        List<SubscriptionTracker> owing = new ArrayList<>();
+        Set<OwedEvents> owing = new LinkedHashSet<>(); // a group owes each event once, whichever member gets it
         for (SubscriptionTracker tracker : trackers) {
             if (tracker.covers(topic, event)) {
-                tracker.owe(event);
-                owing.add(tracker);
+                owing.add(tracker.owed());
             }
         }
-        owedBy.put(index, owing);
+        owing.forEach(owed -> owed.owe(event));
+        owedBy.put(index, new ArrayList<>(owing));
         return index;
     }
 
     synchronized void published(int index, @Nullable EventPosition position, @Nullable Throwable failure) {
         Emission emission = emissions.get(index);
-        List<SubscriptionTracker> owing = owedBy.remove(index);
+        List<OwedEvents> owing = owedBy.remove(index);
         if (failure != null || position == null) {
             emissions.set(index, emission.failed(failure != null ? failure
                     : new IllegalStateException("publish completed without a position")));
             if (owing != null) {
-                owing.forEach(tracker -> tracker.settle(emission.event()));
+                owing.forEach(owed -> owed.settle(emission.event()));
             }
         } else {
             emissions.set(index, emission.committed(position));
@@ -137,15 +140,26 @@ public final class EventRecorder {
         notifyAll();
     }
 
-    /** Starts tracking a subscription about to be made; it owes the recorded events its start position reads. */
+    /**
+     * Starts tracking a subscription about to be made. A subscription without a group, or the first member
+     * of a group, owes the recorded events its start position reads; a further member shares its group's
+     * ledger.
+     */
     synchronized SubscriptionTracker track(Subscription subscription) {
-        SubscriptionTracker tracker = new SubscriptionTracker(this, subscription);
-        for (Emission emission : emissions) {
-            if (emission.failure() == null && tracker.covers(emission.topic(), emission.event())
-                    && tracker.readsPast(emission)) {
-                tracker.owe(emission.event());
-                if (emission.isInFlight()) {
-                    owedBy.get(emission.index()).add(tracker);
+        String group = subscription.group();
+        OwedEvents shared = group == null ? null : trackers.stream()
+                .filter(tracker -> group.equals(tracker.subscription().group()))
+                .map(SubscriptionTracker::owed).findFirst().orElse(null);
+        OwedEvents owed = shared != null ? shared : new OwedEvents(SubscriptionTracker.describe(subscription));
+        SubscriptionTracker tracker = new SubscriptionTracker(this, subscription, owed);
+        if (shared == null) {
+            for (Emission emission : emissions) {
+                if (emission.failure() == null && tracker.covers(emission.topic(), emission.event())
+                        && tracker.readsPast(emission)) {
+                    owed.owe(emission.event());
+                    if (emission.isInFlight()) {
+                        owedBy.get(emission.index()).add(owed);
+                    }
                 }
             }
         }
@@ -153,13 +167,14 @@ public final class EventRecorder {
         return tracker;
     }
 
+    /** Stops tracking a closed subscription; what it owed is forgotten unless another member of its group remains. */
     synchronized void untrack(SubscriptionTracker tracker) {
         trackers.remove(tracker);
         notifyAll();
     }
 
     synchronized void handled(SubscriptionTracker tracker, Event event) {
-        tracker.settle(event);
+        tracker.owed().settle(event);
         notifyAll();
     }
 
@@ -181,7 +196,7 @@ public final class EventRecorder {
     }
 
     synchronized boolean settled() {
-        return inFlight == 0 && trackers.stream().allMatch(SubscriptionTracker::owesNothing);
+        return inFlight == 0 && trackers.stream().allMatch(tracker -> tracker.owed().isEmpty());
     }
 
     /** What keeps the bus from settling, for messages. */
@@ -192,7 +207,8 @@ public final class EventRecorder {
                     + emissions.stream().filter(Emission::isInFlight).map(e -> e.event().type() + " to " + e.topic())
                             .collect(Collectors.joining(", ")) + ")");
         }
-        trackers.stream().filter(tracker -> !tracker.owesNothing()).forEach(tracker -> pending.add(tracker.describeOwed()));
+        trackers.stream().map(SubscriptionTracker::owed).distinct().filter(owed -> !owed.isEmpty())
+                .forEach(owed -> pending.add(owed.describe()));
         return pending.isEmpty() ? "nothing pending" : String.join("; ", pending);
     }
 

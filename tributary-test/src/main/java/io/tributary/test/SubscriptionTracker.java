@@ -5,23 +5,41 @@ import io.tributary.EventHandler;
 import io.tributary.StartPosition;
 import io.tributary.Subscription;
 import io.tributary.event.Event;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * What one subscription made through a recording bus still owes: the recorded events it will be handed
- * and has not finished handling. Its state is guarded by the recorder's lock.
+ * A subscription made through a recording bus: which recorded events it is handed, and the ledger of
+ * those it has not finished handling (its own, or its consumer group's).
  */
 final class SubscriptionTracker {
 
     private final EventRecorder recorder;
     private final Subscription subscription;
-    /** Event id → the event and how many of its publishes are owed (a replay may publish an id again). */
-    private final Map<String, Owed> owed = new LinkedHashMap<>();
+    private final OwedEvents owed;
 
-    SubscriptionTracker(EventRecorder recorder, Subscription subscription) {
+    SubscriptionTracker(EventRecorder recorder, Subscription subscription, OwedEvents owed) {
         this.recorder = recorder;
         this.subscription = subscription;
+        this.owed = owed;
+    }
+
+    /** For messages: {@code the subscription to [orders] (types order.*)} or {@code the group billing on [orders]}. */
+    static String describe(Subscription subscription) {
+        if (subscription.group() != null) {
+            return "the group " + subscription.group() + " on " + subscription.topics();
+        }
+        String text = "the subscription to " + subscription.topics();
+        if (!subscription.filter().types().matchesAll() || subscription.filter().version().isPresent()) {
+            text += " (types " + subscription.filter() + ")";
+        }
+        return text;
+    }
+
+    Subscription subscription() {
+        return subscription;
+    }
+
+    OwedEvents owed() {
+        return owed;
     }
 
     /** Whether the subscription is handed {@code event} when it is published to {@code topic}. */
@@ -37,34 +55,6 @@ final class SubscriptionTracker {
             case StartPosition.AtTime at -> !emission.event().time().isBefore(at.time());
             case StartPosition.AtOffset at -> emission.position() != null && emission.position().offset() >= at.offset();
         };
-    }
-
-    void owe(Event event) {
-        owed.computeIfAbsent(event.id(), id -> new Owed(event)).count++;
-    }
-
-    /** Forgets one owed publish of {@code event}; nothing if none was owed (an event not published through the recorder). */
-    void settle(Event event) {
-        Owed entry = owed.get(event.id());
-        if (entry != null && --entry.count == 0) {
-            owed.remove(event.id());
-        }
-    }
-
-    boolean owesNothing() {
-        return owed.isEmpty();
-    }
-
-    /** For messages: the subscription and the events it has not handled yet. */
-    String describeOwed() {
-        StringBuilder text = new StringBuilder("the subscription to ").append(subscription.topics());
-        if (!subscription.filter().types().matchesAll() || subscription.filter().version().isPresent()) {
-            text.append(" (types ").append(subscription.filter()).append(')');
-        }
-        text.append(" has not finished handling");
-        owed.values().forEach(entry -> text.append(' ').append(entry.event.type()).append(" v")
-                .append(entry.event.version()).append(" (id ").append(entry.event.id()).append(')'));
-        return text.toString();
     }
 
     /** Calls {@code handler}; a handled event is settled when it returns, a failed one when the error handler returned. */
@@ -87,15 +77,6 @@ final class SubscriptionTracker {
 
     @Override
     public String toString() {
-        return "SubscriptionTracker" + subscription.topics();
-    }
-
-    private static final class Owed {
-        final Event event;
-        int count;
-
-        Owed(Event event) {
-            this.event = event;
-        }
+        return describe(subscription);
     }
 }

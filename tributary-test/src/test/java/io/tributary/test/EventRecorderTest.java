@@ -127,4 +127,20 @@ class EventRecorderTest {
 
         recorder.awaitSettled(Duration.ZERO);
     }
+
+    @Test
+    void consumerGroup_owesEachEventOnce_whicheverMemberHandlesIt() {
+        EventRecorder grouped = EventRecorder.record(new FakeGroupBus(Tributary.open("mem:")));
+        try (Bus groupBus = grouped.bus()) {
+            for (int member = 0; member < 2; member++) {
+                groupBus.subscribe(Subscription.to("orders").group("billing"),
+                        event -> groupBus.publish("billing", Event.builder("invoice.created").build()));
+            }
+
+            groupBus.publish("orders", Event.builder("order.created").build());
+            grouped.awaitSettled();
+
+            assertThat(grouped.events()).extracting(Event::type).containsExactly("order.created", "invoice.created");
+        }
+    }
 }
