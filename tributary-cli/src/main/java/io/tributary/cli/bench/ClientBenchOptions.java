@@ -25,7 +25,9 @@ final class ClientBenchOptions {
     @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "2", description = "Seconds before measuring (default ${DEFAULT-VALUE}).")
+    /** Long enough for the JIT of both JVMs: with 2 s the first measured seconds still ran compiling code. */
+    @Option(names = "--warmup-seconds", defaultValue = "10",
+            description = "Seconds before measuring, for the JIT to settle (default ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(names = "--output", defaultValue = "text", paramLabel = "FORMAT",
