@@ -1,5 +1,6 @@
 package io.tributary.bench.compare;
 
+import io.tributary.cli.bench.RateLimiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.management.ManagementFactory;
@@ -73,7 +74,7 @@ final class WorkloadRunner {
             for (int p = 0; p < workload.producers(); p++) {
                 PeerClient.RecordSender sender = client.sender(topic, workload.partitions(),
                         workload.kind() == Workload.Kind.FIXED_RATE, listener(acked, failure));
-                Pacer pacer = new Pacer(start, ratePerProducer);
+                RateLimiter pacer = new RateLimiter(start, ratePerProducer);
                 byte[] template = randomBytes(workload.recordSize(), p);
                 producers.add(Thread.ofPlatform().name("compare-producer-" + p).start(() -> {
                     try (sender) {
