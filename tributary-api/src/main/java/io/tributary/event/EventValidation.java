@@ -73,6 +73,9 @@ final class EventValidation {
             throw new InvalidEventException("extensions", "event has " + extensions.size() + " extension attributes,"
                     + " more than the limit of " + Event.MAX_EXTENSIONS + "; move the rest into data");
         }
+        if (extensions.isEmpty()) {
+            return Collections.emptySortedMap(); // most events: no map built per event
+        }
         TreeMap<String, String> copy = new TreeMap<>();
         for (Map.Entry<String, String> entry : extensions.entrySet()) {
             String name = entry.getKey();
