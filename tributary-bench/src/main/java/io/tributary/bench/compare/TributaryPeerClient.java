@@ -6,6 +6,7 @@ import io.tributary.client.ProducerOptions;
 import io.tributary.client.ReadResult;
 import io.tributary.client.TributaryClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,6 @@ final class TributaryPeerClient implements PeerClient {
 
     private static final int MAX_RECORDS_PER_READ = 10_000;
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration MULTI_PARTITION_POLL = Duration.ofMillis(5);
 
     private final String connectionString;
     private final DurabilityMode durability;
@@ -75,41 +75,43 @@ final class TributaryPeerClient implements PeerClient {
 
     @Override
     public RecordReceiver receiver(String topic, int partitionCount, List<Integer> partitions, ValueHandler handler) {
+        // One long-polling reader per partition, as a Tributary consumer of several partitions does today (the
+        // client reads one partition per request; each waiting read has a connection of its own from the pool).
         TributaryClient client = TributaryClient.connect(connectionString);
-        return PollingReceiver.start("tributary-reader-" + topic, new PollingReceiver.Poller() {
-            private final long[] next = new long[partitions.size()];
-            private int longPoll;
+        List<PollingReceiver> readers = new ArrayList<>();
+        for (int partition : partitions) {
+            readers.add(PollingReceiver.start("tributary-reader-" + topic + "-" + partition, new PollingReceiver.Poller() {
+                private long next;
 
-            @Override
-            public void pollOnce() {
-                int read = 0;
-                for (int i = 0; i < next.length; i++) {
-                    read += readPartition(i, Duration.ZERO);
+                @Override
+                public void pollOnce() {
+                    ReadResult result = client.read(topic, partition, next, MAX_RECORDS_PER_READ, POLL);
+                    long now = System.nanoTime();
+                    for (Record record : result.records()) {
+                        handler.onValue(record.value(), now);
+                    }
+                    next = result.nextOffset();
                 }
-                if (read == 0) {
-                    // nothing anywhere: wait on one partition (rotating) instead of spinning over all; with
-                    // several partitions only briefly, since records may arrive on the others meanwhile (the
-                    // client reads one partition per request)
-                    readPartition(longPoll, next.length == 1 ? POLL : MULTI_PARTITION_POLL);
-                    longPoll = (longPoll + 1) % next.length;
+
+                @Override
+                public void close() {
+                }
+            }));
+        }
+        return () -> {
+            Exception failure = null;
+            for (PollingReceiver reader : readers) {
+                try {
+                    reader.close();
+                } catch (Exception e) {
+                    failure = failure == null ? e : failure;
                 }
             }
-
-            private int readPartition(int index, Duration wait) {
-                ReadResult result = client.read(topic, partitions.get(index), next[index], MAX_RECORDS_PER_READ, wait);
-                long now = System.nanoTime();
-                for (Record record : result.records()) {
-                    handler.onValue(record.value(), now);
-                }
-                next[index] = result.nextOffset();
-                return result.records().size();
+            client.close();
+            if (failure != null) {
+                throw failure;
             }
-
-            @Override
-            public void close() {
-                client.close();
-            }
-        });
+        };
     }
 
     @Override

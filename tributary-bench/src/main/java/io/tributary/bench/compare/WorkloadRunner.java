@@ -250,7 +250,7 @@ final class WorkloadRunner {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** Counts what one receiver read and records the latency of measured records; written by one thread. */
+    /** Counts what one receiver read and records the latency of measured records; a receiver may call it from several threads. */
     static final class Tally implements PeerClient.ValueHandler {
         private final long measureFrom;
         private final long measureTo;
@@ -270,11 +270,11 @@ final class WorkloadRunner {
                     latency.recordValue(Math.min(HIGHEST_LATENCY_NANOS, Math.max(0, receivedNanos - intended)));
                 }
             }
-            received.setRelease(received.getPlain() + 1);
+            received.incrementAndGet();
         }
 
         long received() {
-            return received.getAcquire();
+            return received.get();
         }
 
         synchronized void addTo(Histogram total) {
