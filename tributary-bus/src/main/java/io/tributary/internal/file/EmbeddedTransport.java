@@ -14,6 +14,7 @@ import io.tributary.broker.EmbeddedBroker;
 import io.tributary.broker.service.BrokerService;
 import io.tributary.event.Event;
 import io.tributary.event.EventRecords;
+import io.tributary.internal.PartitionChooser;
 import io.tributary.internal.PartitionReader;
 import io.tributary.internal.Transport;
 import java.io.UncheckedIOException;
@@ -27,7 +28,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -243,7 +243,7 @@ public final class EmbeddedTransport implements Transport {
     /** A topic's appenders (index = partition) and the spreading of key-less events. */
     private static final class TopicAppenders {
         final CoalescingAppender[] appenders;
-        private final AtomicInteger nextKeyless = new AtomicInteger();
+        private final PartitionChooser chooser;
 
         TopicAppenders(String topic, int partitions, EmbeddedTransport transport) {
             appenders = new CoalescingAppender[partitions];
@@ -251,15 +251,11 @@ public final class EmbeddedTransport implements Transport {
                 appenders[i] = new CoalescingAppender(topic, i, transport.service, transport.completions,
                         transport.maxBatchBytes, MAX_QUEUED_BYTES, COMMIT_TIMEOUT);
             }
+            chooser = new PartitionChooser(partitions);
         }
 
         int partitionFor(Record record) {
-            if (appenders.length == 1) {
-                return 0;
-            }
-            byte[] key = record.key(); // the partitionkey in UTF-8
-            return key != null ? KeyPartitioner.partition(key, appenders.length)
-                    : Math.floorMod(nextKeyless.getAndIncrement(), appenders.length);
+            return chooser.partitionFor(record.key()); // the partitionkey in UTF-8
         }
     }
 }

@@ -3,16 +3,15 @@ package io.tributary.internal.mem;
 import io.tributary.BusOptions;
 import io.tributary.EventPosition;
 import io.tributary.StartPosition;
-import io.tributary.api.KeyPartitioner;
 import io.tributary.api.TributaryException;
 import io.tributary.event.Event;
+import io.tributary.internal.PartitionChooser;
 import io.tributary.internal.PartitionReader;
 import io.tributary.internal.Transport;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code mem:}: topics live in this process only, as bounded rings ({@link MemoryPartition}). A publish
@@ -69,7 +68,7 @@ public final class MemoryTransport implements Transport {
     /** A topic's partitions and the spreading of key-less events. */
     private static final class MemoryTopic {
         final MemoryPartition[] partitions;
-        private final AtomicInteger nextKeyless = new AtomicInteger();
+        private final PartitionChooser chooser;
 
         MemoryTopic(String name, BusOptions options) {
             partitions = new MemoryPartition[options.partitions()];
@@ -77,15 +76,12 @@ public final class MemoryTransport implements Transport {
                 partitions[i] = new MemoryPartition(name + "/" + i, options.partitionCapacity(), options.whenFull(),
                         options.maxBlock());
             }
+            chooser = new PartitionChooser(partitions.length);
         }
 
         int partitionFor(Event event) {
-            if (partitions.length == 1) {
-                return 0;
-            }
-            String key = event.partitionkey();
-            return key != null ? KeyPartitioner.partition(key.getBytes(StandardCharsets.UTF_8), partitions.length)
-                    : Math.floorMod(nextKeyless.getAndIncrement(), partitions.length);
+            String key = partitions.length == 1 ? null : event.partitionkey();
+            return chooser.partitionFor(key == null ? null : key.getBytes(StandardCharsets.UTF_8));
         }
     }
 }
