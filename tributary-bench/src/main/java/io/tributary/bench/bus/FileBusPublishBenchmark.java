@@ -3,14 +3,10 @@ package io.tributary.bench.bus;
 import io.tributary.Bus;
 import io.tributary.BusOptions;
 import io.tributary.Tributary;
+import io.tributary.bench.OutstandingWindow;
+import io.tributary.bench.ScratchDirectory;
 import io.tributary.event.Event;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,13 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How many 1 KiB events a second a {@code file:} bus commits with {@code fsync} (the default durability)
- * when 4 threads publish, each keeping up to {@value #WINDOW} publishes outstanding, as an application
+ * when 4 threads publish, each keeping up to {@value OutstandingWindow#SIZE} publishes outstanding, as an application
  * that does not wait for each publish would. One operation = one publish; a thread waits for a free slot
  * of its window before it publishes, so in the steady state the score is the commit rate. The issue's
  * target: at least 100k events/s.
  *
- * <p>The data directory is created under {@code java.io.tmpdir} (pass {@code -Djava.io.tmpdir=...} to put
- * it on the disk you want to measure) and deleted after the trial.
+ * <p>The data directory is a {@link ScratchDirectory} (put it on the disk to measure with
+ * {@code -Dtributary.bench.dir=DIR}), deleted after the trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,7 +41,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(4)
 public class FileBusPublishBenchmark {
 
-    static final int WINDOW = 1024;
 
     @Param({"1"})
     int partitions;
@@ -53,49 +48,36 @@ public class FileBusPublishBenchmark {
     @Param({"1024"})
     int dataBytes;
 
-    private Path directory;
+    private ScratchDirectory directory;
     private Bus bus;
     private byte[] data;
     final AtomicLong failed = new AtomicLong();
 
-    /** Each publishing thread's window of outstanding publishes. */
-    @State(Scope.Thread)
-    public static class Window {
-        final Semaphore slots = new Semaphore(WINDOW);
-
-        @TearDown(Level.Iteration)
-        public void drain() throws InterruptedException {
-            slots.acquire(WINDOW); // every publish of the iteration finished
-            slots.release(WINDOW);
-        }
-    }
 
     @Setup(Level.Trial)
-    public void open() throws IOException {
-        directory = Files.createTempDirectory("tributary-file-bus-bench");
-        bus = Tributary.open("file:" + directory, BusOptions.defaults().withPartitions(partitions));
+    public void open() {
+        directory = ScratchDirectory.create("file-bus");
+        bus = Tributary.open("file:" + directory.path(), BusOptions.defaults().withPartitions(partitions));
         data = new byte[dataBytes];
     }
 
     @TearDown(Level.Trial)
-    public void close() throws IOException {
+    public void close() {
         bus.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        directory.close();
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " publishes failed");
         }
     }
 
     @Benchmark
-    public void publish(Window window) throws InterruptedException {
-        window.slots.acquire();
+    public void publish(OutstandingWindow window) throws InterruptedException {
+        window.acquire();
         bus.publish("bench", Event.builder("bench.tick").data(data).build()).whenComplete((position, error) -> {
             if (error != null) {
                 failed.incrementAndGet();
             }
-            window.slots.release();
+            window.release();
         });
     }
 }

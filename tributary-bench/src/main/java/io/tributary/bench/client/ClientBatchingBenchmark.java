@@ -1,21 +1,17 @@
 package io.tributary.bench.client;
 
 import io.tributary.api.Record;
+import io.tributary.bench.OutstandingWindow;
+import io.tributary.bench.ScratchDirectory;
 import io.tributary.broker.Broker;
 import io.tributary.broker.BrokerConfig;
 import io.tributary.client.Producer;
 import io.tributary.client.ProducerOptions;
 import io.tributary.client.TributaryClient;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The batching producer: {@code threads} callers {@code sendAsync} 1 KiB records to one partition of a
  * broker in the same JVM, on loopback, with topic durability {@code os} so that the disk is not what is
  * measured: the score (records/s acknowledged) is the client's coalescing of concurrent senders into
- * batches, its encoding and its pipelining. Each caller keeps at most {@value #WINDOW} records
+ * batches, its encoding and its pipelining. Each caller keeps at most {@value OutstandingWindow#SIZE} records
  * unacknowledged (it waits for a free slot before sending), so the score is the acknowledged rate.
  * Compare with {@code ./tributary bench produce} against a separate server process, which adds the
  * server's own JVM and fsync.
@@ -49,7 +45,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(4)
 public class ClientBatchingBenchmark {
 
-    static final int WINDOW = 4096;
     private static final String TOPIC = "bench";
 
     @Param({"1024"})
@@ -58,29 +53,18 @@ public class ClientBatchingBenchmark {
     @Param({"5ms"})
     String linger;
 
-    private Path directory;
+    private ScratchDirectory directory;
     private Broker broker;
     private TributaryClient client;
     private Producer producer;
     private byte[] value;
     final AtomicLong failed = new AtomicLong();
 
-    /** Each caller's window of unacknowledged records. */
-    @State(Scope.Thread)
-    public static class Window {
-        final Semaphore slots = new Semaphore(WINDOW);
-
-        @TearDown(Level.Iteration)
-        public void drain() throws InterruptedException {
-            slots.acquire(WINDOW);
-            slots.release(WINDOW);
-        }
-    }
 
     @Setup(Level.Trial)
-    public void start() throws IOException {
-        directory = Files.createTempDirectory("tributary-client-bench");
-        broker = Broker.start(BrokerConfig.defaults(directory).withPort(0).withHttpPort(0));
+    public void start() {
+        directory = ScratchDirectory.create("client");
+        broker = Broker.start(BrokerConfig.defaults(directory.path()).withPort(0).withHttpPort(0));
         InetSocketAddress address = broker.address();
         client = TributaryClient.connect("tributary://127.0.0.1:" + address.getPort());
         client.createTopic(TOPIC, 1, Map.of("durability", "os"));
@@ -90,26 +74,24 @@ public class ClientBatchingBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stop() throws IOException {
+    public void stop() {
         producer.close();
         client.close();
         broker.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        directory.close();
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " records failed");
         }
     }
 
     @Benchmark
-    public void sendAsync(Window window) throws InterruptedException {
-        window.slots.acquire();
+    public void sendAsync(OutstandingWindow window) throws InterruptedException {
+        window.acquire();
         producer.sendAsync(Record.of(value, System.currentTimeMillis())).whenComplete((result, error) -> {
             if (error != null) {
                 failed.incrementAndGet();
             }
-            window.slots.release();
+            window.release();
         });
     }
 }
