@@ -78,6 +78,15 @@ final class PartitionQueue {
         return (int) Math.min(Math.max(guess, MIN_EXPECTED_BATCH_BYTES), batchSizeLimit + MIN_EXPECTED_BATCH_BYTES);
     }
 
+    /**
+     * Whether a batch numbered before {@code batch} waits to be retried: then the log refusing
+     * {@code batch} as out of order was expected, not a loss.
+     */
+    boolean hasRetryBefore(ProducerBatch batch) {
+        // retries are ordered by sequence: the first is the lowest
+        return !retries.isEmpty() && retries.first().baseSequence < batch.baseSequence;
+    }
+
     /** The open batch that takes records, if any. */
     @Nullable ProducerBatch openBatch() {
         ProducerBatch last = fresh.peekLast();

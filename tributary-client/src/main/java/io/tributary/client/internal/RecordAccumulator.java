@@ -417,7 +417,7 @@ final class RecordAccumulator {
             return;
         }
         if (kind == SendOutcome.Kind.OUT_OF_ORDER) {
-            if (hasEarlierFailure(queue, batch)) {
+            if (queue.hasRetryBefore(batch)) {
                 // Refused only because the batch before it failed: it follows that one, no attempt spent.
                 batch.attempts--;
                 batch.retryAtNanos = now;
@@ -440,16 +440,6 @@ final class RecordAccumulator {
         queue.window.remove(batch);
         TributaryException error = retriable && now - deadline >= 0 ? expired(batch, failure.error()) : failure.error();
         finish(batch, () -> batch.fail(error));
-    }
-
-    /** Whether a batch before {@code batch} failed in this round: then an out-of-order refusal is expected. */
-    private static boolean hasEarlierFailure(PartitionQueue queue, ProducerBatch batch) {
-        for (ProducerBatch retry : queue.retries) {
-            if (retry.baseSequence < batch.baseSequence) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A batch too large for the node goes again as single-record batches with the same sequence numbers. */
