@@ -1,0 +1,19 @@
+package io.tributary.group;
+
+import java.util.Objects;
+
+/**
+ * A group in the list of {@link GroupCoordinator#listGroups()}.
+ *
+ * @param group      the name
+ * @param state      where it stands
+ * @param members    how many members it has
+ * @param generation its generation (0 for a group that only has committed offsets)
+ */
+public record GroupSummary(String group, GroupState state, int members, int generation) {
+
+    public GroupSummary {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(state, "state");
+    }
+}
