@@ -47,8 +47,13 @@ public interface Bus extends AutoCloseable {
     /**
      * Starts handing the events {@code subscription} selects to {@code handler}, on the bus's worker
      * pool: one event of a partition at a time, in order; events of different partitions concurrently.
-     * An exception from the handler goes to the subscription's {@link ErrorHandler} and the next event
-     * follows.
+     * A handler that throws is called again per the subscription's {@link Retry}; an event that failed every
+     * attempt goes, with a consumer group, to the group's dead-letter topic, then to the subscription's
+     * {@link ErrorHandler}, and the next event follows.
+     *
+     * <p>With a {@linkplain Subscription#group(String) group}, the subscription joins the group (returning
+     * before its first partitions are assigned) and handles the events of the partitions the group gives it,
+     * from where the group committed; it commits after each batch its handler finished.
      *
      * @return a handle whose {@link SubscriptionHandle#close()} stops the deliveries
      */
@@ -56,6 +61,15 @@ public interface Bus extends AutoCloseable {
 
     /** The topic {@link #emit} publishes to ({@code events} unless configured). */
     String defaultTopic();
+
+    /** The consumer groups of this bus's transport: list, describe (lag), reset. */
+    ConsumerGroups groups();
+
+    /**
+     * The dead letters of {@code deadLetterTopic} (e.g. {@code Subscription.defaultDeadLetterTopic("orders",
+     * "billing")}): list, replay, purge.
+     */
+    DeadLetterQueue deadLetters(String deadLetterTopic);
 
     /**
      * Stops every subscription (the events being handled finish), waits for publishes in flight within

@@ -16,48 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link Bus} does, whatever its URL. Bound once per transport ({@code mem:}, {@code file:},
  * {@code tributary://}) by a subclass that opens the bus.
  */
-abstract class BusContract {
-
-    static final Duration WAIT = Duration.ofSeconds(20);
-
-    private final List<Bus> opened = new ArrayList<>();
-
-    /** A fresh bus with {@code options}; topics of earlier tests may exist, so tests use topics of their own. */
-    protected abstract Bus openBus(BusOptions options) throws Exception;
-
-    Bus bus() throws Exception {
-        return bus(BusOptions.defaults());
-    }
-
-    Bus bus(BusOptions options) throws Exception {
-        Bus bus = openBus(options);
-        opened.add(bus);
-        return bus;
-    }
-
-    @AfterEach
-    void closeBuses() {
-        opened.forEach(Bus::close);
-    }
-
-    static Event event(String type) {
-        return Event.builder(type).data("{}".getBytes(StandardCharsets.UTF_8)).build();
-    }
-
-    static Event keyed(String type, String key, int sequence) {
-        return Event.builder(type).key(key).data(Integer.toString(sequence).getBytes(StandardCharsets.UTF_8)).build();
-    }
-
-    static int sequenceOf(Event event) {
-        return Integer.parseInt(new String(event.data(), StandardCharsets.UTF_8));
-    }
+abstract class BusContract extends BusTestBase {
 
     @Test
     void publishedEvent_reachesASubscriber_unchanged() throws Exception {
@@ -173,7 +138,7 @@ abstract class BusContract {
         List<String> failures = new CopyOnWriteArrayList<>();
         CountDownLatch allFailures = new CountDownLatch(10);
         RecordingHandler handler = new RecordingHandler(event -> sequenceOf(event) % 10 == 3);
-        bus.subscribe(Subscription.to("contract-errors").onError((event, error) -> {
+        bus.subscribe(Subscription.to("contract-errors").retry(Retry.none()).onError((event, error) -> {
             failures.add(sequenceOf(event) + ": " + error.getMessage());
             allFailures.countDown();
         }), handler);
@@ -226,9 +191,16 @@ abstract class BusContract {
     }
 
     @Test
-    void subscriptionWithAGroup_isRefusedUntilGroupsExist() throws Exception {
+    void failingHandler_isCalledAgainPerTheRetryPolicy_andTheNextEventWaitsInOrder() throws Exception {
         Bus bus = bus();
-        assertThatThrownBy(() -> bus.subscribe(Subscription.to("contract-group").group("billing"), e -> { }))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("billing");
+        List<Integer> attemptsOfTheFlakyOne = new CopyOnWriteArrayList<>();
+        RecordingHandler handler = new RecordingHandler(event -> sequenceOf(event) == 1 && attemptsOfTheFlakyOne.add(1)
+                && attemptsOfTheFlakyOne.size() < 3);
+        bus.subscribe(Subscription.to("contract-retries").retry(Retry.attempts(3).backoff(Duration.ofMillis(5))), handler);
+        for (int i = 0; i < 3; i++) {
+            bus.publish("contract-retries", keyed("tick", "k", i)).join();
+        }
+
+        assertThat(handler.await(5, WAIT)).extracting(BusContract::sequenceOf).containsExactly(0, 1, 1, 1, 2);
     }
 }

@@ -84,8 +84,15 @@ public record Event(
     public static final int MAX_TRACESTATE_LENGTH = 512;
     /** Longest extension name (CloudEvents' recommended maximum). */
     public static final int MAX_EXTENSION_NAME_LENGTH = 20;
-    /** Most extension attributes on one event. */
+    /**
+     * Most extension attributes on one event, not counting those named {@value #DEAD_LETTER_PREFIX}{@code *}: a
+     * dead letter carries the event's own extensions and its dead-letter attributes.
+     */
     public static final int MAX_EXTENSIONS = 32;
+    /** Names of the extensions Tributary gives a dead letter start with this ({@code dlqtopic}, {@code dlqattempts}...). */
+    public static final String DEAD_LETTER_PREFIX = "dlq";
+    /** Most extensions named {@value #DEAD_LETTER_PREFIX}{@code *} on one event, beside {@link #MAX_EXTENSIONS} others. */
+    public static final int MAX_DEAD_LETTER_EXTENSIONS = 16;
     /** Earliest {@code time}: RFC 3339 has four-digit years. */
     public static final Instant MIN_TIME = Instant.parse("0000-01-01T00:00:00Z");
     /** Latest {@code time}. */

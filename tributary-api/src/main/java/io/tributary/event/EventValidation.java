@@ -69,12 +69,21 @@ final class EventValidation {
         if (extensions == null) {
             throw new InvalidEventException("extensions", "event extensions are null: use an empty map");
         }
-        if (extensions.size() > Event.MAX_EXTENSIONS) {
-            throw new InvalidEventException("extensions", "event has " + extensions.size() + " extension attributes,"
-                    + " more than the limit of " + Event.MAX_EXTENSIONS + "; move the rest into data");
-        }
         if (extensions.isEmpty()) {
             return Collections.emptySortedMap(); // most events: no map built per event
+        }
+        if (extensions.size() > Event.MAX_EXTENSIONS) {
+            long deadLetter = extensions.keySet().stream()
+                    .filter(name -> name != null && name.startsWith(Event.DEAD_LETTER_PREFIX)).count();
+            if (extensions.size() - deadLetter > Event.MAX_EXTENSIONS) {
+                throw new InvalidEventException("extensions", "event has " + (extensions.size() - deadLetter)
+                        + " extension attributes, more than the limit of " + Event.MAX_EXTENSIONS + "; move the rest into data");
+            }
+            if (deadLetter > Event.MAX_DEAD_LETTER_EXTENSIONS) {
+                throw new InvalidEventException("extensions", "event has " + deadLetter + " extension attributes named "
+                        + Event.DEAD_LETTER_PREFIX + "*, more than the limit of " + Event.MAX_DEAD_LETTER_EXTENSIONS
+                        + "; the prefix is for the attributes Tributary gives dead letters");
+            }
         }
         TreeMap<String, String> copy = new TreeMap<>();
         for (Map.Entry<String, String> entry : extensions.entrySet()) {

@@ -118,6 +118,22 @@ class EventValidationTest {
                 .hasMessageContaining("event has 33 extension attributes, more than the limit of 32");
     }
 
+    @Test
+    void deadLetterExtensions_haveRoomOfTheirOwn_beyondTheEventsOwnLimit() {
+        Event.Builder full = Event.builder("a");
+        for (int i = 0; i < Event.MAX_EXTENSIONS; i++) {
+            full.extension("x" + i, "v");
+        }
+        for (int i = 0; i < Event.MAX_DEAD_LETTER_EXTENSIONS; i++) {
+            full.extension(Event.DEAD_LETTER_PREFIX + i, "v");
+        }
+        assertThat(full.build().extensions()).hasSize(Event.MAX_EXTENSIONS + Event.MAX_DEAD_LETTER_EXTENSIONS);
+
+        full.extension(Event.DEAD_LETTER_PREFIX + "more", "v");
+        assertThatThrownBy(full::build).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("17 extension attributes named dlq*, more than the limit of 16");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7", "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
             "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01", "00-00000000000000000000000000000000-00f067aa0ba902b7-01",

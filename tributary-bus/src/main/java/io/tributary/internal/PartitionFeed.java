@@ -1,21 +1,24 @@
 package io.tributary.internal;
 
-import io.tributary.ErrorHandler;
-import io.tributary.EventHandler;
-import io.tributary.event.Event;
-import io.tributary.event.EventFilter;
+import io.tributary.api.TopicPartition;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves one partition's events to one subscription's handler, in offset order: reads a batch, hands it
- * to the worker pool, and reads the next batch while that one is handled, but hands the next one over
- * only after the previous one finished. The worker that handled a batch tells the reader so
- * ({@link PartitionReader#handledUpTo}). Runs on a virtual thread of its own until the subscription
- * closes; a failing read is retried with a growing pause (at most {@link #MAX_RETRY_PAUSE}).
+ * Moves one partition's events to one subscription's handler, in offset order: reads a batch, hands it to
+ * the worker pool as a {@link BatchDelivery}, and reads the next batch while that one is handled, but
+ * hands the next one over only after the previous one finished. Runs on a virtual thread of its own until
+ * {@link #stop()}; a failing read is retried with a growing pause (at most {@link #MAX_RETRY_PAUSE}).
+ *
+ * <p>After each batch, the worker that finished it reports the position after the last event finished:
+ * to the reader ({@link PartitionReader#handledUpTo}: an in-memory partition may let the events go) and to
+ * {@code onHandled} (a consumer group commits it). {@link #stopped()} completes with the final position
+ * once the feed ended and its last batch finished: events from there on were not handled.
  */
 final class PartitionFeed implements Runnable {
 
@@ -25,108 +28,174 @@ final class PartitionFeed implements Runnable {
     private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(50);
     private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(5);
 
-    private final SubscriptionRun subscription;
-    private final String topic;
-    private final int partition;
+    private final TopicPartition id;
     private final PartitionReader reader;
-    private final EventFilter filter;
-    /**
-     * The filter passes every event: any type, any version. Checked once, because {@link EventFilter#matches}
-     * re-validates the type of every event, and an {@link Event} is valid by construction.
-     */
-    private final boolean passesAll;
-    private final EventHandler handler;
-    private final ErrorHandler errorHandler;
+    private final EventProcessing processing;
+    private final WorkerPool workers;
+    private final LongConsumer onHandled;
+    private final CompletableFuture<Long> stopped = new CompletableFuture<>();
+    private volatile boolean running = true;
+    private volatile @Nullable Thread thread;
+    /** The batch handed to the workers last. Feed thread only. */
+    private @Nullable BatchDelivery previous;
+    /** The delivery in progress, so that {@link #stop} can cut its retry wait short. */
+    private volatile @Nullable BatchDelivery current;
+    /** Position after the last finished event; written by the worker of each batch, in turn. */
+    private volatile long position;
 
-    PartitionFeed(SubscriptionRun subscription, String topic, int partition, PartitionReader reader, EventHandler handler) {
-        this.subscription = subscription;
-        this.topic = topic;
-        this.partition = partition;
+    PartitionFeed(TopicPartition id, PartitionReader reader, EventProcessing processing, WorkerPool workers,
+            LongConsumer onHandled) {
+        this.id = id;
         this.reader = reader;
-        this.filter = subscription.subscription().filter();
-        this.passesAll = filter.version().isEmpty() && filter.types().matchesAll();
-        this.handler = handler;
-        this.errorHandler = subscription.subscription().errorHandler();
+        this.processing = processing;
+        this.workers = workers;
+        this.onHandled = onHandled;
+        this.position = reader.position();
     }
 
-    /** The batch handed to the workers last. */
-    private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+    /** Starts the feed on a virtual thread of its own. */
+    PartitionFeed start() {
+        thread = Thread.ofVirtual().name("tributary-feed-" + id).start(this);
+        return this;
+    }
+
+    TopicPartition id() {
+        return id;
+    }
+
+    String topic() {
+        return id.topic().value();
+    }
+
+    int partition() {
+        return id.partition();
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    /** Where the partition was read from when the feed started, or the position after its last finished event. */
+    long position() {
+        return position;
+    }
+
+    /**
+     * Stops reading; the event being handled finishes, the rest of its batch is given back, a pending retry is
+     * dropped. Returns at once; {@link #stopped()} says when it is over. Idempotent.
+     */
+    void stop() {
+        running = false;
+        Thread feedThread = thread;
+        if (feedThread != null) {
+            feedThread.interrupt();
+        }
+        BatchDelivery delivery = current;
+        if (delivery != null) {
+            delivery.stopWaiting();
+        }
+    }
+
+    /** Releases the reader of a feed that will not be started (its subscription failed to start). */
+    void discard() {
+        running = false;
+        reader.close();
+        stopped.complete(position);
+    }
+
+    /** Completes with the position after the last finished event, once the feed and its last batch ended. */
+    CompletableFuture<Long> stopped() {
+        return stopped;
+    }
 
     @Override
     public void run() {
         Duration pause = FIRST_RETRY_PAUSE;
-        try (reader) {
-            while (subscription.isOpen()) {
+        try {
+            while (running) {
                 Fetched batch;
                 try {
                     batch = reader.next(MAX_EVENTS_PER_BATCH, POLL_WAIT);
                     pause = FIRST_RETRY_PAUSE;
                 } catch (RuntimeException e) {
-                    LOG.warn("reading {}/{} failed; trying again in {} ms: {}", topic, partition, pause.toMillis(), e.toString());
+                    LOG.warn("reading {} failed; trying again in {} ms: {}", id, pause.toMillis(), e.toString());
                     Thread.sleep(pause);
                     pause = pause.multipliedBy(2).compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE : pause.multipliedBy(2);
                     continue;
                 }
                 if (batch.isEmpty()) {
+                    if (previous == null || previous.done().isDone()) {
+                        handled(batch.nextOffset()); // skipped records count as handled
+                    }
                     continue;
                 }
                 awaitDone(previous);
-                CompletableFuture<Void> done = new CompletableFuture<>();
-                subscription.workers().execute(() -> deliver(batch, done));
-                previous = done;
+                BatchDelivery delivery = new BatchDelivery(this, processing, batch);
+                current = delivery;
+                previous = delivery;
+                workers.execute(delivery); // if the feed stopped meanwhile, the delivery ends at its first event
             }
         } catch (InterruptedException e) {
-            // the subscription is closing: fall through and let the event being handled finish
+            // stopping: fall through and let the event being handled finish
+        } finally {
+            finishLast();
         }
-        previous.join(); // deliveries stop at the next event once the subscription is closed
+    }
+
+    /** Runs on the worker that finished a batch (or on the feed for an empty read): see the class comment. */
+    void handled(long nextPosition) {
+        if (nextPosition <= position) {
+            return;
+        }
+        position = nextPosition;
+        reader.handledUpTo(nextPosition);
+        onHandled.accept(nextPosition);
     }
 
     /**
-     * Runs on a worker. Reports the batch handled as soon as its last event was, not when the feed reads
-     * the next batch: a publisher waiting for room in a full {@code mem:} partition may be what that next
-     * batch waits for (with a capacity up to two batches, it always was, until {@code max-block} ran out).
+     * Hands a delivery that waited to retry back to the workers; blocks while their queue is full.
+     *
+     * @return false if the feed stopped meanwhile (the caller ends the delivery instead)
      */
-    private void deliver(Fetched batch, CompletableFuture<Void> done) {
+    boolean resubmit(BatchDelivery delivery) {
+        if (!running) {
+            return false;
+        }
         try {
-            Event[] events = batch.events();
-            int count = batch.count();
-            int i = 0;
-            for (; i < count && subscription.isOpen(); i++) {
-                Event event = events[i];
-                if (passesAll || filter.matches(event)) {
-                    handle(event);
-                }
-            }
-            if (i == count) {
-                reader.handledUpTo(batch.nextOffset());
-            }
-        } finally {
-            done.complete(null);
+            workers.execute(delivery);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
-    private void handle(Event event) {
-        try {
-            handler.handle(event);
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable failure) {
-            if (failure instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                errorHandler.onError(event, failure);
-            } catch (RuntimeException | Error e) {
-                LOG.error("the error handler of a subscription to {} threw for event {}; ignored", topic, event.id(), e);
-            }
+    private void finishLast() {
+        BatchDelivery last = previous;
+        if (last != null) {
+            last.done().join(); // the worker stops at the next event; a delivery waiting to retry ends at once
         }
+        try {
+            reader.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the reader of {} failed: {}", id, e.toString());
+        }
+        stopped.complete(position);
     }
 
-    private static void awaitDone(CompletableFuture<Void> delivery) throws InterruptedException {
+    private static void awaitDone(@Nullable BatchDelivery delivery) throws InterruptedException {
+        if (delivery == null) {
+            return;
+        }
         try {
-            delivery.get();
+            delivery.done().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("a delivery cannot fail", e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "PartitionFeed[" + id + " at " + position + (running ? "" : ", stopped") + "]";
     }
 }

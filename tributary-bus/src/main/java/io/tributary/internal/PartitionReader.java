@@ -20,6 +20,13 @@ public interface PartitionReader extends AutoCloseable {
      */
     Fetched next(int maxEvents, Duration wait) throws InterruptedException;
 
+    /**
+     * The offset of the next event {@link #next} hands out (or of the record it reads next): right after
+     * opening, where the start position resolved to. A consumer group commits it for a partition it took
+     * but has not handled anything of yet.
+     */
+    long position();
+
     /** Every event before {@code offset} has been handled; an in-memory partition may let them go. */
     default void handledUpTo(long offset) {
     }

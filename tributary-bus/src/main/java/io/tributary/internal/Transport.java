@@ -3,6 +3,7 @@ package io.tributary.internal;
 import io.tributary.EventPosition;
 import io.tributary.StartPosition;
 import io.tributary.event.Event;
+import io.tributary.group.GroupCoordinator;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,6 +21,9 @@ public interface Transport extends AutoCloseable {
      */
     int partitions(String topic);
 
+    /** Partitions of {@code topic} if it exists, else 0; never creates it. */
+    int existingPartitions(String topic);
+
     /**
      * Appends {@code event}; its partition comes from its partition key (murmur2, as the broker does) or,
      * without a key, from spreading.
@@ -30,6 +34,12 @@ public interface Transport extends AutoCloseable {
 
     /** A reader of one partition, positioned at {@code start}. */
     PartitionReader reader(String topic, int partition, StartPosition start);
+
+    /**
+     * The coordinator of the consumer groups of this transport's topics: the broker's for {@code file:}
+     * and {@code tributary://}, one of its own for {@code mem:}.
+     */
+    GroupCoordinator groups();
 
     /** Releases the transport; called once the bus stopped every reader. */
     @Override

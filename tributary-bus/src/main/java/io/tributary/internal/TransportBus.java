@@ -3,26 +3,37 @@ package io.tributary.internal;
 import io.tributary.Bus;
 import io.tributary.BusClosedException;
 import io.tributary.BusOptions;
+import io.tributary.ConsumerGroups;
+import io.tributary.DeadLetterQueue;
 import io.tributary.EventHandler;
 import io.tributary.EventPosition;
 import io.tributary.Subscription;
 import io.tributary.SubscriptionHandle;
 import io.tributary.api.TopicName;
 import io.tributary.event.Event;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 
-/** The one {@link Bus}: subscriptions, feeds and the worker pool over any {@link Transport}. */
+/**
+ * The one {@link Bus}: subscriptions (plain ones as {@link SubscriptionRun}, group members as
+ * {@link GroupMember}), their feeds and the worker pool, over any {@link Transport}.
+ */
 public final class TransportBus implements Bus {
 
     private final String url;
     private final Transport transport;
     private final BusOptions options;
     private final WorkerPool workers;
-    private final Set<SubscriptionRun> subscriptions = ConcurrentHashMap.newKeySet();
+    private final InstantSource clock;
+    /** Jitter of retry delays; {@link Random} is safe to share between the workers. */
+    private final RandomGenerator random = new Random();
+    private final Set<SubscriptionHandle> subscriptions = ConcurrentHashMap.newKeySet();
     /**
      * Topic names already validated, so that a publish checks its topic with a hash lookup instead of
      * {@link TopicName}'s regular expression (which cost more than the whole {@code mem:} append).
@@ -33,9 +44,14 @@ public final class TransportBus implements Bus {
     private volatile boolean closed;
 
     public TransportBus(String url, Transport transport, BusOptions options) {
+        this(url, transport, options, InstantSource.system());
+    }
+
+    TransportBus(String url, Transport transport, BusOptions options, InstantSource clock) {
         this.url = url;
         this.transport = transport;
         this.options = options;
+        this.clock = clock;
         this.workers = new WorkerPool("tributary-worker", options.workers());
     }
 
@@ -52,14 +68,17 @@ public final class TransportBus implements Bus {
     public SubscriptionHandle subscribe(Subscription subscription, EventHandler handler) {
         Objects.requireNonNull(handler, "handler");
         requireOpen("subscribe to " + subscription.topics());
-        if (subscription.group() != null) {
-            throw new UnsupportedOperationException("subscription to " + subscription.topics() + " names group '"
-                    + subscription.group() + "', but consumer groups are not available in this version yet;"
-                    + " leave the group out: every subscription then receives every event");
+        SubscriptionHandle[] self = new SubscriptionHandle[1];
+        Runnable onClose = () -> subscriptions.remove(self[0]);
+        SubscriptionHandle run;
+        if (subscription.group() == null) {
+            EventProcessing processing = new EventProcessing(subscription, handler, null, clock, random);
+            run = SubscriptionRun.start(subscription, processing, transport, workers, options.closeTimeout(), onClose);
+        } else {
+            EventProcessing processing = new EventProcessing(subscription, handler,
+                    new DeadLetterWriter(transport, subscription), clock, random);
+            run = GroupMember.start(subscription, processing, transport, workers, options.closeTimeout(), onClose);
         }
-        SubscriptionRun[] self = new SubscriptionRun[1];
-        SubscriptionRun run = SubscriptionRun.start(subscription, handler, transport, workers, options.closeTimeout(),
-                () -> subscriptions.remove(self[0]));
         self[0] = run;
         subscriptions.add(run);
         if (closed) { // closed while starting: make sure it does not outlive the bus
@@ -75,12 +94,28 @@ public final class TransportBus implements Bus {
     }
 
     @Override
+    public ConsumerGroups groups() {
+        requireOpen("administer consumer groups");
+        return new TransportConsumerGroups(transport.groups());
+    }
+
+    @Override
+    public DeadLetterQueue deadLetters(String deadLetterTopic) {
+        requireOpen("read dead letters of " + deadLetterTopic);
+        return new TransportDeadLetterQueue(transport, deadLetterTopic);
+    }
+
+    /**
+     * Closes every subscription (group members give their partitions up and leave), lets the workers finish,
+     * then closes the transport.
+     */
+    @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        List.copyOf(subscriptions).forEach(SubscriptionRun::close);
+        closeAll(List.copyOf(subscriptions));
         workers.close(options.closeTimeout());
         transport.close();
     }
@@ -88,6 +123,27 @@ public final class TransportBus implements Bus {
     @Override
     public String toString() {
         return "Bus[" + url + (closed ? ", closed" : "") + "]";
+    }
+
+    /**
+     * Closes the subscriptions in parallel, since each group member may take up to the close timeout to give
+     * its partitions up; one by one when a handler closes the bus (a worker must not wait for itself).
+     */
+    private void closeAll(List<SubscriptionHandle> handles) {
+        if (handles.size() <= 1 || workers.isWorkerThread()) {
+            handles.forEach(SubscriptionHandle::close);
+            return;
+        }
+        List<Thread> closing = handles.stream()
+                .map(handle -> Thread.ofVirtual().name("tributary-close").start(handle::close)).toList();
+        for (Thread thread : closing) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void requireValidTopic(String topic) {

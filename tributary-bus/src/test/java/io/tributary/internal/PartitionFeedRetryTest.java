@@ -8,6 +8,7 @@ import io.tributary.StartPosition;
 import io.tributary.Subscription;
 import io.tributary.client.BrokerErrorException;
 import io.tributary.event.Event;
+import io.tributary.group.GroupCoordinator;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,13 +40,31 @@ class PartitionFeedRetryTest {
         }
 
         @Override
+        public int existingPartitions(String topic) {
+            return 1;
+        }
+
+        @Override
         public PartitionReader reader(String topic, int partition, StartPosition start) {
-            return (maxEvents, wait) -> {
-                readTimes.add(System.nanoTime());
-                fiveReads.countDown();
-                throw new BrokerErrorException("TOO_MANY_WAITING_READS", true, "read of " + topic + "-" + partition
-                        + ": the partition has as many long polls waiting as tributary.log.max-read-waiters allows");
+            return new PartitionReader() {
+                @Override
+                public Fetched next(int maxEvents, Duration wait) {
+                    readTimes.add(System.nanoTime());
+                    fiveReads.countDown();
+                    throw new BrokerErrorException("TOO_MANY_WAITING_READS", true, "read of " + topic + "-" + partition
+                            + ": the partition has as many long polls waiting as tributary.log.max-read-waiters allows");
+                }
+
+                @Override
+                public long position() {
+                    return 0;
+                }
             };
+        }
+
+        @Override
+        public GroupCoordinator groups() {
+            throw new UnsupportedOperationException("no groups here");
         }
 
         @Override

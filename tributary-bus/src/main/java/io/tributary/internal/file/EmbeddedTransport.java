@@ -14,6 +14,7 @@ import io.tributary.broker.EmbeddedBroker;
 import io.tributary.broker.service.BrokerService;
 import io.tributary.event.Event;
 import io.tributary.event.EventRecords;
+import io.tributary.group.GroupCoordinator;
 import io.tributary.internal.PartitionChooser;
 import io.tributary.internal.PartitionReader;
 import io.tributary.internal.Transport;
@@ -103,6 +104,17 @@ public final class EmbeddedTransport implements Transport {
     @Override
     public int partitions(String topic) {
         return topic(topic).appenders.length;
+    }
+
+    @Override
+    public int existingPartitions(String topic) {
+        return service.find(topic).map(found -> found.partitions().size()).orElse(0);
+    }
+
+    /** {@inheritDoc} The embedded broker's coordinator, called in this process; offsets live in its log. */
+    @Override
+    public GroupCoordinator groups() {
+        throw new UnsupportedOperationException("STUB");
     }
 
     @Override

@@ -90,6 +90,11 @@ final class LogPartitionReader implements PartitionReader {
         return takeBuffered(maxEvents);
     }
 
+    @Override
+    public long position() {
+        return bufferedFrom < bufferedCount ? bufferedOffsets[bufferedFrom] : position;
+    }
+
     /** Reads the next batches into the buffer (possibly none). */
     private void fill(Duration wait) throws InterruptedException {
         ReadResult result = await(service.read(topic, partition, position, MAX_READ_BYTES, wait), wait.plus(READ_GRACE));

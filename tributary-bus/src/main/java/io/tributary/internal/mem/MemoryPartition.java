@@ -32,7 +32,8 @@ final class MemoryPartition {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
     private final Condition drained = lock.newCondition();
-    private final CopyOnWriteArrayList<Cursor> cursors = new CopyOnWriteArrayList<>();
+    /** Who still needs events: the readers, and the holds of consumer groups. */
+    private final CopyOnWriteArrayList<Claim> cursors = new CopyOnWriteArrayList<>();
     private long end; // guarded by lock
     /** Lowest offset a cursor still needs, as last computed; only ever stale low. Guarded by lock. */
     private long neededFrom;
@@ -91,6 +92,36 @@ final class MemoryPartition {
         }
     }
 
+    /** The oldest offset the ring still holds. */
+    long logStartOffset() {
+        lock.lock();
+        try {
+            return Math.max(0, end - ring.length);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The offset the next event gets. */
+    long endOffset() {
+        lock.lock();
+        try {
+            return end;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The offset of the first event the ring holds whose time is at or after {@code time}, else the end. */
+    long offsetForTime(java.time.Instant time) {
+        lock.lock();
+        try {
+            return firstAtOrAfter(new StartPosition.AtTime(time), Math.max(0, end - ring.length));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---- under the lock ----
 
     private void awaitRoom() throws InterruptedException {
@@ -125,8 +156,8 @@ final class MemoryPartition {
 
     private long lowestNeeded() {
         long lowest = end;
-        for (Cursor cursor : cursors) {
-            lowest = Math.min(lowest, cursor.handled);
+        for (Claim claim : cursors) {
+            lowest = Math.min(lowest, claim.handled);
         }
         return lowest;
     }
@@ -140,11 +171,68 @@ final class MemoryPartition {
         return end;
     }
 
+    /**
+     * Holds the events from {@code offset} on in the ring, as a reader would, until {@link Hold#release()}: a
+     * consumer group's committed offset, so that whichever member reads the partition next still finds them.
+     */
+    Hold hold(long offset) {
+        lock.lock();
+        try {
+            Hold hold = new Hold(Math.max(offset, Math.max(0, end - ring.length)));
+            cursors.add(hold);
+            neededFrom = Math.min(neededFrom, hold.handled);
+            return hold;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Someone who needs the events from {@link #handled} on. */
+    private abstract static class Claim {
+        /**
+         * Every event before this may go; the ring keeps the rest. Written by its owner (once it is out of
+         * {@code cursors}, a late write holds nothing back), read under the lock.
+         */
+        volatile long handled;
+    }
+
+    /** See {@link #hold(long)}. Moves and releases are called by one thread at a time. */
+    final class Hold extends Claim {
+
+        private Hold(long offset) {
+            this.handled = offset;
+        }
+
+        /** Holds from {@code offset} on instead; it may only grow. */
+        void move(long offset) {
+            if (offset > handled) {
+                handled = offset;
+                signalRoom();
+            }
+        }
+
+        void release() {
+            cursors.remove(this);
+            handled = Long.MAX_VALUE;
+            signalRoom();
+        }
+    }
+
+    /** Wakes publishers waiting for room, if any (a reader publishes its progress before reading the count). */
+    private void signalRoom() {
+        if (waitingPublishers > 0) {
+            lock.lock();
+            try {
+                drained.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     /** One subscription's position in this partition. */
-    private final class Cursor implements PartitionReader {
+    private final class Cursor extends Claim implements PartitionReader {
         private long next;
-        /** Every event before this was handled; the ring keeps the rest. Written by the worker that handled a batch (after {@link #close}, when the cursor is out of {@code cursors}, a late write holds nothing back), read under the lock. */
-        private volatile long handled;
 
         Cursor(long position) {
             this.next = position;
@@ -183,16 +271,19 @@ final class MemoryPartition {
         }
 
         @Override
+        public long position() {
+            lock.lock();
+            try {
+                return next;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
         public void handledUpTo(long offset) {
             handled = offset;
-            if (waitingPublishers > 0) {
-                lock.lock();
-                try {
-                    drained.signalAll();
-                } finally {
-                    lock.unlock();
-                }
-            }
+            signalRoom();
         }
 
         @Override

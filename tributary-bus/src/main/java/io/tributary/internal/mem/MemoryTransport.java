@@ -5,31 +5,47 @@ import io.tributary.EventPosition;
 import io.tributary.StartPosition;
 import io.tributary.api.TributaryException;
 import io.tributary.event.Event;
+import io.tributary.group.GroupConfig;
+import io.tributary.group.GroupCoordinator;
+import io.tributary.group.coordinator.InMemoryOffsetStore;
+import io.tributary.group.coordinator.LocalGroupCoordinator;
 import io.tributary.internal.PartitionChooser;
 import io.tributary.internal.PartitionReader;
 import io.tributary.internal.Transport;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code mem:}: topics live in this process only, as bounded rings ({@link MemoryPartition}). A publish
  * is committed as soon as it is in the ring. Topics are created on first use with the bus's
- * {@code partitions}.
+ * {@code partitions}. Consumer groups are coordinated by a {@link LocalGroupCoordinator} of this bus's own,
+ * with committed offsets in memory ({@link MemoryGroups}): the members of a group are subscriptions of this bus.
  */
 public final class MemoryTransport implements Transport {
 
     private final BusOptions options;
     private final Map<String, MemoryTopic> topics = new ConcurrentHashMap<>();
+    private final GroupCoordinator groups;
 
     public MemoryTransport(BusOptions options) {
         this.options = options;
+        this.groups = new MemoryGroups(new LocalGroupCoordinator(GroupConfig.defaults(), new MemoryTopicCatalog(this),
+                new InMemoryOffsetStore(), InstantSource.system()), this);
     }
 
     @Override
     public int partitions(String topic) {
         return topic(topic).partitions.length;
+    }
+
+    @Override
+    public int existingPartitions(String topic) {
+        MemoryPartition[] partitions = existing(topic);
+        return partitions == null ? 0 : partitions.length;
     }
 
     @Override
@@ -51,8 +67,19 @@ public final class MemoryTransport implements Transport {
     }
 
     @Override
+    public GroupCoordinator groups() {
+        return groups;
+    }
+
+    @Override
     public void close() {
         topics.clear();
+    }
+
+    /** The partitions of {@code topic}, or null if nobody used it yet. */
+    @Nullable MemoryPartition[] existing(String topic) {
+        MemoryTopic known = topics.get(topic);
+        return known == null ? null : known.partitions;
     }
 
     @Override

