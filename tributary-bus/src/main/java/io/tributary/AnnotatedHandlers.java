@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Subscribes the {@link OnEvent} methods of an object. */
 public final class AnnotatedHandlers {
@@ -24,6 +25,18 @@ public final class AnnotatedHandlers {
      *                                  {@link OnEvent} asks for (the message names the method)
      */
     public static SubscriptionHandle subscribe(Bus bus, Object target, StartPosition start) {
+        return subscribe(bus, target, subscription -> subscription.from(start));
+    }
+
+    /**
+     * Subscribes every {@link OnEvent} method of {@code target}, each as a subscription of its own that
+     * {@code shape} completes: e.g. {@code s -> s.group("billing").retry(Retry.attempts(5))}.
+     *
+     * @return one handle that closes every subscription made
+     * @throws IllegalArgumentException if {@code target} has no such method, or one does not have the shape
+     *                                  {@link OnEvent} asks for (the message names the method)
+     */
+    public static SubscriptionHandle subscribe(Bus bus, Object target, UnaryOperator<Subscription> shape) {
         List<Method> methods = Arrays.stream(target.getClass().getMethods())
                 .filter(method -> method.isAnnotationPresent(OnEvent.class))
                 .sorted(Comparator.comparing(Method::getName))
@@ -35,7 +48,7 @@ public final class AnnotatedHandlers {
         List<SubscriptionHandle> handles = new ArrayList<>();
         try {
             for (Method method : methods) {
-                handles.add(bus.subscribe(subscription(bus, method).from(start), handler(target, method)));
+                handles.add(bus.subscribe(shape.apply(subscription(bus, method)), handler(target, method)));
             }
         } catch (RuntimeException e) {
             handles.forEach(SubscriptionHandle::close);
@@ -46,6 +59,11 @@ public final class AnnotatedHandlers {
             @Override
             public Subscription subscription() {
                 return first;
+            }
+
+            @Override
+            public void commit() {
+                handles.forEach(SubscriptionHandle::commit);
             }
 
             @Override

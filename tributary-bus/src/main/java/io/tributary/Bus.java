@@ -51,9 +51,11 @@ public interface Bus extends AutoCloseable {
      * attempt goes, with a consumer group, to the group's dead-letter topic, then to the subscription's
      * {@link ErrorHandler}, and the next event follows.
      *
-     * <p>With a {@linkplain Subscription#group(String) group}, the subscription joins the group (returning
-     * before its first partitions are assigned) and handles the events of the partitions the group gives it,
-     * from where the group committed; it commits after each batch its handler finished.
+     * <p>With a {@linkplain Subscription#group(String) group}, the subscription joins the group and handles
+     * the events of the partitions the group gives it, from where the group committed (from the start position
+     * where it never did); it commits after each batch its handler finished. It returns once it joined and
+     * opened its first partitions (at most 10 s; then it goes on joining in the background), so nothing
+     * published after it returns is missed.
      *
      * @return a handle whose {@link SubscriptionHandle#close()} stops the deliveries
      */

@@ -47,6 +47,8 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
     private static final Logger LOG = LoggerFactory.getLogger(GroupMember.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
+    /** Longest {@code subscribe} waits for the member's first assignment. */
+    static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
     private static final String CLIENT_ID = "tributary-bus " + ProcessHandle.current().pid() + "@"
             + System.getenv().getOrDefault("HOSTNAME", "localhost");
 
@@ -78,6 +80,7 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
     private volatile int generation;
     private volatile boolean open = true;
     private boolean registered; // member's thread only
+    private final CompletableFuture<Void> registration = new CompletableFuture<>();
     private final Thread thread;
 
     private GroupMember(Subscription subscription, EventProcessing processing, Transport transport, WorkerPool workers,
@@ -103,7 +106,26 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
         subscription.topics().forEach(transport::partitions);
         GroupMember member = new GroupMember(subscription, processing, transport, workers, closeTimeout, onClose);
         member.thread.start();
+        member.awaitRegistration();
         return member;
+    }
+
+    /**
+     * Waits until the member joined and opened the readers of its first partitions, so that a subscription from
+     * the latest event misses nothing published after {@code subscribe} returned; at most the join timeout
+     * (then the member goes on joining in the background).
+     */
+    private void awaitRegistration() {
+        try {
+            registration.get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("group {} on {}: not joined within {}; the member keeps trying in the background", group,
+                    subscription.topics(), JOIN_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("registration cannot fail", e);
+        }
     }
 
     @Override
@@ -213,6 +235,7 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            registration.complete(null);
             leave();
         }
     }
@@ -238,6 +261,7 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
             EventProcessing.guard(subscription, "listener (partitionsAssigned)",
                     () -> listener.partitionsAssigned(subscription, taken));
         }
+        registration.complete(null);
     }
 
     /**

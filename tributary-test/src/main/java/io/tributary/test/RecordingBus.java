@@ -1,6 +1,8 @@
 package io.tributary.test;
 
 import io.tributary.Bus;
+import io.tributary.ConsumerGroups;
+import io.tributary.DeadLetterQueue;
 import io.tributary.EventHandler;
 import io.tributary.EventPosition;
 import io.tributary.Subscription;
@@ -64,6 +66,17 @@ final class RecordingBus implements Bus {
     }
 
     @Override
+    public ConsumerGroups groups() {
+        return delegate.groups();
+    }
+
+    /** The bus's dead letters; what a replay publishes is not recorded (it goes straight to the transport). */
+    @Override
+    public DeadLetterQueue deadLetters(String deadLetterTopic) {
+        return delegate.deadLetters(deadLetterTopic);
+    }
+
+    @Override
     public void close() {
         try {
             delegate.close();
@@ -80,6 +93,11 @@ final class RecordingBus implements Bus {
     /** Hands out the subscription as the caller made it, and stops tracking it once closed. */
     private record TrackedHandle(Subscription subscription, SubscriptionHandle handle, SubscriptionTracker tracker,
             EventRecorder recorder) implements SubscriptionHandle {
+
+        @Override
+        public void commit() {
+            handle.commit();
+        }
 
         @Override
         public void close() {
