@@ -83,6 +83,11 @@ final class BatchDelivery implements Runnable {
         finish();
     }
 
+    /** Ends a delivery that was never handed to a worker: none of its events was handled. */
+    void returnUnhandled() {
+        finish();
+    }
+
     /** Called by a stopping feed: a scheduled retry does not happen; the batch ends at the event it waited for. */
     void stopWaiting() {
         if (waitingToRetry.compareAndSet(true, false)) {

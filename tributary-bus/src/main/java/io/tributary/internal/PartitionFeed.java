@@ -133,7 +133,12 @@ final class PartitionFeed implements Runnable {
                 BatchDelivery delivery = new BatchDelivery(this, processing, batch);
                 current = delivery;
                 previous = delivery;
-                workers.execute(delivery); // if the feed stopped meanwhile, the delivery ends at its first event
+                try {
+                    workers.execute(delivery); // if the feed stops meanwhile, the delivery ends at its first event
+                } catch (InterruptedException stopping) {
+                    delivery.returnUnhandled(); // never handed over (an interrupt fails the hand-over at once)
+                    throw stopping;
+                }
             }
         } catch (InterruptedException e) {
             // stopping: fall through and let the event being handled finish
