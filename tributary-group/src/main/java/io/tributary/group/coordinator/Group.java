@@ -68,6 +68,8 @@ final class Group {
      * it to their own deadline.
      */
     private Instant nextExpiry = Instant.MAX;
+    /** Free partitions are handed out from this instant on; see {@link #handOutNothingUntil}. */
+    private Instant handOutFrom = Instant.MIN;
 
     Group(String name, GroupConfig config, TopicCatalog catalog) {
         this.name = name;
@@ -272,14 +274,26 @@ final class Group {
         return new GroupDescription(name, state(), generation, described, progress);
     }
 
+    /**
+     * Hands out no free partition before {@code instant}: a coordinator that restarted does not know which
+     * members of the group are still handling partitions from before; each of them learns that it is unknown at
+     * its next heartbeat and stops, and until they have, nobody else may start on those partitions.
+     */
+    void handOutNothingUntil(Instant instant) {
+        handOutFrom = instant;
+    }
+
     /** The member's answer: its target partitions that nobody else holds; notes what it is asked to give up. */
     private Assignment answer(Member member, Instant now) {
         Set<TopicPartition> target = targets.get(member.id());
         Set<TopicPartition> mayHold = new HashSet<>();
         boolean moving = false;
+        boolean handingOut = !now.isBefore(handOutFrom);
         for (TopicPartition partition : target) {
             Member owner = owners.get(partition);
-            if (owner == null) {
+            if (owner == null && !handingOut) {
+                moving = true; // members from before a restart may still be handling it
+            } else if (owner == null) {
                 owners.put(partition, member);
                 member.take(partition, generation);
                 mayHold.add(partition);

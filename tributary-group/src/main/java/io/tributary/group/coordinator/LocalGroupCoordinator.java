@@ -59,6 +59,12 @@ import org.slf4j.LoggerFactory;
 public final class LocalGroupCoordinator implements GroupCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalGroupCoordinator.class);
+    /**
+     * After a restart, groups known from the store get partitions only once this many heartbeat intervals passed:
+     * by then every member still handling partitions from before heartbeated, learned that it is unknown and
+     * stopped, so no partition is handled by an old and a new member at once.
+     */
+    static final int STARTUP_HEARTBEATS = 2;
 
     private final GroupConfig config;
     private final TopicCatalog catalog;
@@ -79,10 +85,12 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        Instant handOutFrom = clock.instant().plus(config.heartbeatInterval().multipliedBy(STARTUP_HEARTBEATS));
         store.load().forEach((name, offsets) -> {
             if (!offsets.isEmpty()) {
                 Group group = new Group(GroupName.of(name).value(), config, catalog);
                 group.committed().load(offsets);
+                group.handOutNothingUntil(handOutFrom);
                 groups.put(name, group);
             }
         });

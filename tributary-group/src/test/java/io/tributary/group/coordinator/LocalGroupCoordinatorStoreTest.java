@@ -55,7 +55,27 @@ class LocalGroupCoordinatorStoreTest {
         assertThatThrownBy(() -> restarted.heartbeat(fromBefore)).isInstanceOf(UnknownMemberException.class)
                 .hasMessageContaining("coordinator restarted");
         ScriptedMember rejoined = new ScriptedMember(restarted, GROUP, "member", List.of(orders));
-        assertThat(rejoined.join().partitions()).hasSize(2);
+        rejoined.join();
+        fixture.clock.advance(fixture.config.heartbeatInterval().multipliedBy(2));
+        assertThat(rejoined.heartbeat().partitions()).hasSize(2);
+    }
+
+    @Test
+    void aCoordinatorStartedAgain_handsOutNoPartitionOfAKnownGroup_untilMembersFromBeforeHadTimeToStop() {
+        CoordinatorFixture fixture = new CoordinatorFixture();
+        String orders = fixture.topic("orders", 2);
+        ScriptedMember before = fixture.member(GROUP, "before", orders);
+        before.join();
+        before.commit(TopicPartition.of(orders, 0), 7L);
+        LocalGroupCoordinator restarted = fixture.restarted();
+        ScriptedMember fresh = new ScriptedMember(restarted, GROUP, "fresh", List.of(orders));
+
+        assertThat(fresh.join().partitions()).as("within two heartbeat intervals of the restart").isEmpty();
+        fixture.clock.advance(fixture.config.heartbeatInterval().multipliedBy(2));
+
+        assertThat(fresh.heartbeat().partitions()).hasSize(2);
+        ScriptedMember newGroup = new ScriptedMember(restarted, "new-group", "m", List.of(orders));
+        assertThat(newGroup.join().partitions()).as("a group the store did not know waits for nobody").hasSize(2);
     }
 
     @Test
