@@ -8,6 +8,7 @@ import io.tributary.api.config.ConfigException;
 import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.partition.Partition;
 import io.tributary.broker.partition.PartitionState;
+import io.tributary.broker.topic.InternalTopics;
 import io.tributary.broker.topic.Topic;
 import io.tributary.broker.topic.TopicConfig;
 import io.tributary.broker.topic.TopicRegistry;
@@ -34,6 +35,10 @@ import java.util.function.Supplier;
  * topics on first produce when allowed, choosing partitions, enforcing record limits), read with a long
  * poll, and manage topics. Thread-safe. Failures are thrown or returned as failed futures carrying the
  * named exceptions that {@link Failure#of} maps to error codes.
+ *
+ * <p><b>Internal topics</b> ({@link InternalTopics}: names starting with {@code __}) may be read, not
+ * created, produced to, altered or deleted ({@link PolicyViolationException}); {@link #topics()} leaves
+ * them out.
  */
 public final class BrokerService {
 
@@ -85,8 +90,10 @@ public final class BrokerService {
     public CompletableFuture<Appended> append(String topic, int partition, RecordBatch batch, AckLevel ackLevel,
             Duration timeout) {
         try {
+            TopicName name = TopicName.of(topic);
+            refuseInternal(name, "produce to");
             checkLimits(partition, batch);
-            Topic target = topicForProduce(TopicName.of(topic));
+            Topic target = topicForProduce(name);
             int number = partition == ANY_PARTITION ? choosePartition(target, batch) : partition;
             return appendChecked(target, number, batch, ackLevel, timeout);
         } catch (RuntimeException e) {
@@ -105,8 +112,10 @@ public final class BrokerService {
      */
     public Map<Integer, CompletableFuture<Appended>> append(String topic, Map<Integer, RecordBatch> batches,
             AckLevel ackLevel, Duration timeout) {
+        TopicName name = TopicName.of(topic);
+        refuseInternal(name, "produce to");
         batches.forEach(this::checkLimits);
-        Topic target = topicForProduce(TopicName.of(topic));
+        Topic target = topicForProduce(name);
         Map<Integer, CompletableFuture<Appended>> appends = new LinkedHashMap<>();
         batches.forEach((partition, batch) -> {
             CompletableFuture<Appended> append;
@@ -165,14 +174,17 @@ public final class BrokerService {
         return topics.require(TopicName.of(topic));
     }
 
-    /** Every topic, by name. */
+    /** Every topic but the internal ones, by name (name an internal topic to {@link #find} it). */
     public List<Topic> topics() {
-        return topics.list();
+        return topics.list().stream().filter(topic -> !InternalTopics.isInternal(topic.name())).toList();
     }
 
     /** Creates a topic; {@code settings} use the keys of {@link io.tributary.broker.topic.TopicConfig}. */
     public Topic createTopic(String topic, int partitions, Map<String, String> settings) {
         TopicName name = TopicName.of(topic);
+        if (InternalTopics.isInternal(name)) {
+            throw new PolicyViolationException(InternalTopics.reservedName(name));
+        }
         if (settings.containsKey(TopicConfig.PARTITIONS) || settings.containsKey(TopicConfig.AUTO_CREATED)) {
             throw new ConfigException("'" + TopicConfig.PARTITIONS + "' and '" + TopicConfig.AUTO_CREATED
                     + "' cannot be set as topic settings: the partition count is given on its own, and the broker marks"
@@ -185,14 +197,23 @@ public final class BrokerService {
     public Topic alterTopic(String topic, Map<String, String> settings) {
         TopicName name = TopicName.of(topic);
         topics.require(name);
+        refuseInternal(name, "alter");
         return asConfigError(() -> topics.alter(name, settings));
     }
 
     /** Deletes a topic and its records. */
     public void deleteTopic(String topic) {
         TopicName name = TopicName.of(topic);
+        topics.require(name);
+        refuseInternal(name, "delete");
         topics.delete(name);
         roundRobin.remove(name);
+    }
+
+    private static void refuseInternal(TopicName name, String change) {
+        if (InternalTopics.isInternal(name)) {
+            throw new PolicyViolationException(InternalTopics.readOnly(name, change));
+        }
     }
 
     private Topic topicForProduce(TopicName name) {
