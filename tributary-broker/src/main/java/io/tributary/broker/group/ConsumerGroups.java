@@ -2,10 +2,13 @@ package io.tributary.broker.group;
 
 import io.tributary.api.config.ByteSize;
 import io.tributary.api.config.ConfigKey;
+import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.topic.InternalTopics;
 import io.tributary.broker.topic.Topic;
 import io.tributary.broker.topic.TopicConfig;
 import io.tributary.broker.topic.TopicRegistry;
+import io.tributary.group.GroupCoordinator;
+import io.tributary.group.coordinator.LocalGroupCoordinator;
 import io.tributary.log.LogConfig;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -22,6 +25,21 @@ public final class ConsumerGroups {
     public static final ByteSize MAX_SEGMENT_BYTES = ByteSize.ofMebibytes(16);
 
     private ConsumerGroups() {
+    }
+
+    /**
+     * The broker's coordinator: a {@link LocalGroupCoordinator} with {@code config.group()} over the topics of
+     * {@code topics}, its committed offsets loaded from {@code __consumer_offsets} (created if absent). Call
+     * it once the topics are open; it blocks while the offsets are replayed.
+     *
+     * @param clock      the coordinator's time (heartbeats, session and rebalance timeouts) and the records'
+     * @param background where segments of {@code __consumer_offsets} are deleted after a snapshot
+     * @throws CorruptOffsetsException if a record of {@code __consumer_offsets} does not parse
+     */
+    public static GroupCoordinator open(TopicRegistry topics, BrokerConfig config, InstantSource clock,
+            Executor background) {
+        LogOffsetStore store = openStore(topics, config.log(), clock, background);
+        return new LocalGroupCoordinator(config.group(), new RegistryTopicCatalog(topics), store, clock);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.tributary.broker.topic.Topic;
 import io.tributary.broker.topic.TopicConfig;
 import io.tributary.broker.topic.TopicRegistry;
 import io.tributary.format.RecordBatch;
+import io.tributary.group.GroupCoordinator;
 import io.tributary.log.AckLevel;
 import io.tributary.log.AppendResult;
 import io.tributary.log.ReadResult;
@@ -50,11 +51,16 @@ public final class BrokerService {
     private final String clusterId;
     private final ConcurrentMap<TopicName, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
     private final Semaphore requestMemory;
+    private final GroupCoordinator groups;
 
-    public BrokerService(TopicRegistry topics, BrokerConfig config, String clusterId) {
+    /**
+     * @param groups the broker's consumer-group coordinator (see {@code io.tributary.broker.group.ConsumerGroups})
+     */
+    public BrokerService(TopicRegistry topics, BrokerConfig config, String clusterId, GroupCoordinator groups) {
         this.topics = topics;
         this.config = config;
         this.clusterId = clusterId;
+        this.groups = groups;
         this.requestMemory = new Semaphore((int) Math.min(Integer.MAX_VALUE, config.requestMemory().bytes()), true);
     }
 
@@ -78,6 +84,17 @@ public final class BrokerService {
     /** The settings the broker runs with. */
     public BrokerConfig config() {
         return config;
+    }
+
+    /**
+     * The broker's consumer-group coordinator, complete without the network: the binary protocol and the
+     * HTTP API serve it, the {@code file:} bus calls it in process. Thread-safe; {@code commit} and
+     * {@code resetOffsets} block until the offsets are durable in {@code __consumer_offsets}, the other
+     * calls answer from memory. Failures are the {@code io.tributary.group} exceptions (and
+     * {@link TopicNotFoundException} for a reset of a topic that does not exist).
+     */
+    public GroupCoordinator groups() {
+        return groups;
     }
 
     /**
