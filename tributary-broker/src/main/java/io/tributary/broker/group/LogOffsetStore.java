@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * about one snapshot and two segments; the in-memory map holds one offset per group and partition ever
  * stored, which the coordinator bounds by {@code tributary.group.max-groups}.
  *
- * <p><b>Threads.</b> Thread-safe: {@code store} and {@code load} are serialised on this object (the
- * coordinator calls {@code store} with its own lock held); appends never block on I/O, but a snapshot
- * encodes every offset while holding the lock.
+ * <p><b>Threads.</b> Thread-safe: {@code store} and {@code load} are serialised by a lock of their own (the
+ * coordinator calls {@code store} with its lock held, so they rarely meet); a {@link ReentrantLock}, not a
+ * monitor, so that the virtual threads that commit do not pin their carrier. Appends never block on I/O,
+ * but a snapshot encodes every offset while holding the lock.
  */
 final class LogOffsetStore implements OffsetStore {
 
@@ -61,7 +63,8 @@ final class LogOffsetStore implements OffsetStore {
     private final InstantSource clock;
     private final Executor background;
 
-    // Guarded by this:
+    private final ReentrantLock lock = new ReentrantLock();
+    // Guarded by lock:
     private final Map<String, Map<TopicPartition, Long>> current = new HashMap<>();
     private long bytesSinceSnapshot;
     private boolean snapshotInFlight;
@@ -88,7 +91,16 @@ final class LogOffsetStore implements OffsetStore {
      * @throws CorruptOffsetsException if a record does not parse, naming its offset
      */
     @Override
-    public synchronized Map<String, Map<TopicPartition, Long>> load() {
+    public Map<String, Map<TopicPartition, Long>> load() {
+        lock.lock();
+        try {
+            return loadLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Map<String, Map<TopicPartition, Long>> loadLocked() {
         current.clear();
         bytesSinceSnapshot = 0;
         PartitionState state = partition.state();
@@ -129,10 +141,19 @@ final class LogOffsetStore implements OffsetStore {
     }
 
     @Override
-    public synchronized CompletableFuture<Void> store(String group, Map<TopicPartition, Long> offsets) {
+    public CompletableFuture<Void> store(String group, Map<TopicPartition, Long> offsets) {
         if (offsets.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
+        lock.lock();
+        try {
+            return storeLocked(group, offsets);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private CompletableFuture<Void> storeLocked(String group, Map<TopicPartition, Long> offsets) {
         long now = clock.millis();
         BatchBuilder builder = BatchBuilder.create();
         offsets.forEach((topicPartition, offset) -> builder.add(OffsetRecords.encode(group, topicPartition, offset,
@@ -186,8 +207,11 @@ final class LogOffsetStore implements OffsetStore {
                         LOG.debug("{}: snapshot from offset {} committed; {} segment(s) before it deleted",
                                 InternalTopics.CONSUMER_OFFSETS, first.join().baseOffset(), deleted);
                     }
-                    synchronized (this) {
+                    lock.lock();
+                    try {
                         snapshotInFlight = false;
+                    } finally {
+                        lock.unlock();
                     }
                 });
     }
@@ -207,10 +231,4 @@ final class LogOffsetStore implements OffsetStore {
         }
     }
 
-    /** Offsets held now, for tests: group to partition to offset. */
-    synchronized Map<String, Map<TopicPartition, Long>> current() {
-        Map<String, Map<TopicPartition, Long>> copy = new HashMap<>();
-        current.forEach((group, offsets) -> copy.put(group, Map.copyOf(offsets)));
-        return copy;
-    }
 }
