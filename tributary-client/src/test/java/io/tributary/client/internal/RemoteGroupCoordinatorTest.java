@@ -1,22 +1,30 @@
 package io.tributary.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.api.Record;
+import io.tributary.api.TopicPartition;
+import io.tributary.client.BrokerErrorException;
+import io.tributary.client.ReadResult;
 import io.tributary.client.RunningBroker;
 import io.tributary.client.TributaryClient;
 import io.tributary.format.BatchBuilder;
 import io.tributary.group.GroupCoordinator;
 import io.tributary.group.GroupCoordinatorContract;
+import io.tributary.group.ScriptedMember;
 import io.tributary.protocol.message.ErrorCode;
 import io.tributary.protocol.message.ProduceRequest;
 import io.tributary.protocol.message.ProduceResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -67,5 +75,26 @@ class RemoteGroupCoordinatorTest extends GroupCoordinatorContract {
                 List.of(new ProduceRequest.TopicData(topic, List.of(new ProduceRequest.PartitionData(partition,
                         batch.build()))))), network.router().newDeadline(), false);
         assertThat(response.topics().getFirst().partitions().getFirst().errorCode()).isEqualTo(ErrorCode.NONE);
+    }
+
+    @Test
+    void aCommit_isARecordOfConsumerOffsets_thatClientsMayRead_butNotWrite() {
+        String orders = topic("orders", 1);
+        ScriptedMember member = member("reader", orders);
+        member.join();
+        member.commit(TopicPartition.of(orders, 0), 42L);
+
+        List<String> keys = new ArrayList<>();
+        ReadResult read = client.read("__consumer_offsets", 0, 0, 1000, Duration.ZERO);
+        while (!read.records().isEmpty()) {
+            read.records().forEach(record -> keys.add(new String(record.key(), StandardCharsets.UTF_8)));
+            read = client.read("__consumer_offsets", 0, read.nextOffset(), 1000, Duration.ZERO);
+        }
+
+        assertThat(keys).contains(group() + " " + orders + " 0");
+        assertThat(client.listTopics()).doesNotContain("__consumer_offsets");
+        assertThatThrownBy(() -> client.send("__consumer_offsets", List.of(Record.of(new byte[8], 0)), true))
+                .isInstanceOf(BrokerErrorException.class).hasMessageContaining("POLICY_VIOLATION")
+                .hasMessageContaining("tributary group reset");
     }
 }
