@@ -75,9 +75,18 @@ final class PartitionFeed implements Runnable {
         return running;
     }
 
-    /** Where the partition was read from when the feed started, or the position after its last finished event. */
+    /** Where the partition was read from when the feed started, or the position after its last finished batch. */
     long position() {
         return position;
+    }
+
+    /**
+     * The position after the last event finished, inside the batch at work too when the processing tracks each
+     * event (manual commits). Any thread.
+     */
+    long finishedPosition() {
+        BatchDelivery delivery = current;
+        return delivery == null ? position : Math.max(position, delivery.finishedPosition());
     }
 
     /**

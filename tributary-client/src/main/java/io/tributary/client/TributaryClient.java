@@ -153,15 +153,8 @@ public interface TributaryClient extends AutoCloseable {
      * <p>Members should heartbeat on a thread of their own, and, since a commit waits until it is durable,
      * not on the thread that heartbeats.
      *
-     * <p>A default method only so that hand-written fakes of this interface written before groups keep
-     * compiling; the client {@link #connect} returns implements it.
-     *
-     * @throws UnsupportedOperationException from an implementation that does not speak consumer groups
      */
-    default GroupCoordinator groups() {
-        throw new UnsupportedOperationException(getClass().getName() + " does not implement consumer groups; "
-                + "use the client TributaryClient.connect returns");
-    }
+    GroupCoordinator groups();
 
     /** A batching producer for the connection string's topic, with default options. */
     Producer producer();
