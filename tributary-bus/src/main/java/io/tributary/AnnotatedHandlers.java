@@ -1,13 +1,16 @@
 package io.tributary;
 
 import io.tributary.event.Event;
+import io.tributary.event.EventFilter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** Subscribes the {@link OnEvent} methods of an object. */
@@ -29,26 +32,24 @@ public final class AnnotatedHandlers {
     }
 
     /**
-     * Subscribes every {@link OnEvent} method of {@code target}, each as a subscription of its own that
-     * {@code shape} completes: e.g. {@code s -> s.group("billing").retry(Retry.attempts(5))}.
+     * Subscribes every {@link OnEvent} method of {@code target}, each as a subscription that {@code shape}
+     * completes: e.g. {@code s -> s.group("billing").retry(Retry.attempts(5))}.
+     *
+     * <p>With a group, the methods that subscribe to the same topics are <em>one</em> member of the group: one
+     * subscription that hands each event to every method whose types and version match, in method-name order.
+     * Separate members would split the topics' events between them, and a method would never see the events the
+     * other member was handed. A method that throws makes the event's retry call the matching methods again.
      *
      * @return one handle that closes every subscription made
      * @throws IllegalArgumentException if {@code target} has no such method, or one does not have the shape
      *                                  {@link OnEvent} asks for (the message names the method)
      */
     public static SubscriptionHandle subscribe(Bus bus, Object target, UnaryOperator<Subscription> shape) {
-        List<Method> methods = Arrays.stream(target.getClass().getMethods())
-                .filter(method -> method.isAnnotationPresent(OnEvent.class))
-                .sorted(Comparator.comparing(Method::getName))
-                .toList();
-        if (methods.isEmpty()) {
-            throw new IllegalArgumentException(target.getClass().getName() + " has no public method annotated @OnEvent");
-        }
-        methods.forEach(AnnotatedHandlers::checkShape);
+        List<Planned> planned = plan(bus, target, shape);
         List<SubscriptionHandle> handles = new ArrayList<>();
         try {
-            for (Method method : methods) {
-                handles.add(bus.subscribe(shape.apply(subscription(bus, method)), handler(target, method)));
+            for (Planned subscription : planned) {
+                handles.add(bus.subscribe(subscription.subscription(), subscription.handler()));
             }
         } catch (RuntimeException e) {
             handles.forEach(SubscriptionHandle::close);
@@ -71,6 +72,59 @@ public final class AnnotatedHandlers {
                 handles.forEach(SubscriptionHandle::close);
             }
         };
+    }
+
+    /**
+     * The subscriptions {@link #subscribe(Bus, Object, UnaryOperator)} would make, without making them.
+     *
+     * @throws IllegalArgumentException as {@code subscribe} does
+     */
+    public static List<Subscription> subscriptions(Bus bus, Object target, UnaryOperator<Subscription> shape) {
+        return plan(bus, target, shape).stream().map(Planned::subscription).toList();
+    }
+
+    /** A subscription to make and its handler. */
+    private record Planned(Subscription subscription, EventHandler handler) {
+    }
+
+    /** One subscription per method; with a group, one per group and topics (see {@link #subscribe}). */
+    private static List<Planned> plan(Bus bus, Object target, UnaryOperator<Subscription> shape) {
+        List<Method> methods = Arrays.stream(target.getClass().getMethods())
+                .filter(method -> method.isAnnotationPresent(OnEvent.class))
+                .sorted(Comparator.comparing(Method::getName))
+                .toList();
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException(target.getClass().getName() + " has no public method annotated @OnEvent");
+        }
+        methods.forEach(AnnotatedHandlers::checkShape);
+        List<Planned> planned = new ArrayList<>();
+        Map<List<Object>, List<Planned>> members = new LinkedHashMap<>();
+        for (Method method : methods) {
+            Planned one = new Planned(shape.apply(subscription(bus, method)), handler(target, method));
+            String group = one.subscription().group();
+            if (group == null) {
+                planned.add(one);
+            } else {
+                members.computeIfAbsent(List.of(group, one.subscription().topics()), key -> new ArrayList<>()).add(one);
+            }
+        }
+        members.values().forEach(together -> planned.add(together.size() == 1 ? together.getFirst() : oneMember(together)));
+        return planned;
+    }
+
+    /** One subscription for methods of one group on the same topics: every event, each to the methods it matches. */
+    private static Planned oneMember(List<Planned> methods) {
+        Subscription first = methods.getFirst().subscription();
+        Subscription all = new Subscription(first.topics(), EventFilter.all(), first.start(), first.group(),
+                first.errorHandler(), first.retry(), first.deadLetterTopic(), first.listener(), first.commitsManually());
+        EventHandler dispatch = event -> {
+            for (Planned method : methods) {
+                if (method.subscription().filter().matches(event)) {
+                    method.handler().handle(event);
+                }
+            }
+        };
+        return new Planned(all, dispatch);
     }
 
     /** {@link #subscribe(Bus, Object, StartPosition)} from the latest event. */

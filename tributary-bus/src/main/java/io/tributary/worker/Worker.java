@@ -13,8 +13,11 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +66,13 @@ public final class Worker implements AutoCloseable {
             if (handlers.isEmpty()) {
                 throw new IllegalArgumentException("a worker needs at least one handler class");
             }
+            List<Declared> declared = new ArrayList<>();
             for (Object handler : handlers) {
-                subscribe(bus, group, handler, subscriptions);
+                declare(bus, group, handler, declared);
+            }
+            requireNoSplitTopics(declared);
+            for (Declared subscription : declared) {
+                subscriptions.add(subscription.subscribe(bus));
             }
         } catch (RuntimeException | Error e) {
             subscriptions.forEach(SubscriptionHandle::close);
@@ -140,20 +148,62 @@ public final class Worker implements AutoCloseable {
         return "Worker[" + group + " on " + bus + ", " + subscriptions.size() + " subscription(s)]";
     }
 
-    private static void subscribe(Bus bus, String group, Object handler, List<SubscriptionHandle> subscriptions) {
+    /**
+     * A subscription a handler class declared, to be made once all are known: what it is, which class declared
+     * it, and how to make it.
+     */
+    private record Declared(List<Subscription> subscriptions, String declaredBy, Function<Bus, SubscriptionHandle> maker) {
+
+        SubscriptionHandle subscribe(Bus bus) {
+            return maker.apply(bus);
+        }
+    }
+
+    private static void declare(Bus bus, String group, Object handler, List<Declared> declared) {
         String name = handler.getClass().getName();
-        if (handler instanceof WorkerHandlers declared) {
-            int before = subscriptions.size();
-            declared.register(new Registry(bus, group, subscriptions));
-            if (subscriptions.size() == before) {
+        UnaryOperator<Subscription> inGroup = subscription -> subscription.group() == null
+                ? subscription.group(group) : subscription;
+        if (handler instanceof WorkerHandlers handlers) {
+            int before = declared.size();
+            handlers.register(new Registry(bus, group, name, inGroup, declared));
+            if (declared.size() == before) {
                 throw new IllegalArgumentException("handler class " + name + " subscribed nothing in register(...);"
                         + " call handlers.subscribe(Subscription.to(...), handler) there");
             }
         } else if (hasOnEventMethods(handler.getClass())) {
-            subscriptions.add(AnnotatedHandlers.subscribe(bus, handler,
-                    subscription -> subscription.group() == null ? subscription.group(group) : subscription));
+            declared.add(new Declared(AnnotatedHandlers.subscriptions(bus, handler, inGroup), name,
+                    target -> AnnotatedHandlers.subscribe(target, handler, inGroup)));
         } else {
             throw new IllegalArgumentException(notAHandler(name));
+        }
+    }
+
+    /**
+     * Two members of one group on the same topic would split its events between them, so each would miss what
+     * the other was handed: refused, naming both and the ways out.
+     */
+    private static void requireNoSplitTopics(List<Declared> declared) {
+        List<Map.Entry<Subscription, String>> all = new ArrayList<>();
+        declared.forEach(entry -> entry.subscriptions().forEach(one -> all.add(Map.entry(one, entry.declaredBy()))));
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                Subscription one = all.get(i).getKey();
+                Subscription other = all.get(j).getKey();
+                if (Objects.equals(one.group(), other.group())) {
+                    for (String topic : one.topics()) {
+                        if (other.topics().contains(topic)) {
+                            String both = all.get(i).getValue().equals(all.get(j).getValue())
+                                    ? "two subscriptions of " + all.get(i).getValue()
+                                    : all.get(i).getValue() + " and " + all.get(j).getValue();
+                            throw new IllegalArgumentException(both + " both subscribe to " + topic + " in group "
+                                    + one.group() + ": a group hands each event to one member, so they would split the"
+                                    + " events between them; subscribe once and handle both there (one subscription"
+                                    + " with a handler that does both, or @OnEvent methods of one class), or give one of"
+                                    + " them a group of its own with Subscription.group(...)");
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -193,13 +243,15 @@ public final class Worker implements AutoCloseable {
                 + " or annotate public methods with @" + OnEvent.class.getName();
     }
 
-    /** The {@link HandlerRegistry} a {@link WorkerHandlers} subscribes through. */
-    private record Registry(Bus bus, String group, List<SubscriptionHandle> subscriptions) implements HandlerRegistry {
+    /** The {@link HandlerRegistry} a {@link WorkerHandlers} declares its subscriptions through. */
+    private record Registry(Bus bus, String group, String declaredBy, UnaryOperator<Subscription> inGroup,
+            List<Declared> declared) implements HandlerRegistry {
 
         @Override
         public void subscribe(Subscription subscription, EventHandler handler) {
-            Subscription inGroup = subscription.group() == null ? subscription.group(group) : subscription;
-            subscriptions.add(bus.subscribe(inGroup, handler));
+            Subscription member = inGroup.apply(Objects.requireNonNull(subscription, "subscription"));
+            Objects.requireNonNull(handler, "handler");
+            declared.add(new Declared(List.of(member), declaredBy, target -> target.subscribe(member, handler)));
         }
     }
 }
