@@ -21,9 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,21 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemoteBusTest extends BusContract {
 
-    @TempDir
-    static Path dataDirectory;
-    private static BrokerFixture broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(dataDirectory);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
 
     @Override
     protected Bus openBus(BusOptions options) {

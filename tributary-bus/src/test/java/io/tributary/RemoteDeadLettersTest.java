@@ -1,28 +1,12 @@
 package io.tributary;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dead-letter contract on {@code tributary://}, against one broker in this process shared by the class. */
 class RemoteDeadLettersTest extends DeadLetterContract {
 
-    @TempDir
-    static Path dataDirectory;
-    private static BrokerFixture broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(dataDirectory);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
 
     @Override
     protected Bus openBus(BusOptions options) {
