@@ -8,6 +8,7 @@ import io.tributary.cli.event.TailCommand;
 import io.tributary.cli.log.LogCommand;
 import io.tributary.cli.server.ServerCommand;
 import io.tributary.cli.topic.TopicCommand;
+import io.tributary.cli.worker.WorkerCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -29,9 +30,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "tributary",
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCli.Version.class,
-        description = "Tributary: an event bus for JVM services. The broker, clients, events, log tools and load generators.",
+        description = "Tributary: an event bus for JVM services. The broker, clients, events, workers, log tools and"
+                + " load generators.",
         subcommands = {ServerCommand.class, TopicCommand.class, ProduceCommand.class, ConsumeCommand.class,
-                EmitCommand.class, TailCommand.class, LogCommand.class, BenchCommand.class, ClasspathCommand.class})
+                EmitCommand.class, TailCommand.class, WorkerCommand.class,
+                LogCommand.class, BenchCommand.class, ClasspathCommand.class})
 public final class TributaryCli implements Runnable {
 
     @Spec
