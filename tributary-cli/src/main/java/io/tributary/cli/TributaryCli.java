@@ -5,6 +5,7 @@ import io.tributary.cli.client.ConsumeCommand;
 import io.tributary.cli.client.ProduceCommand;
 import io.tributary.cli.event.EmitCommand;
 import io.tributary.cli.event.TailCommand;
+import io.tributary.cli.group.GroupCommand;
 import io.tributary.cli.log.LogCommand;
 import io.tributary.cli.server.ServerCommand;
 import io.tributary.cli.topic.TopicCommand;
@@ -30,10 +31,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "tributary",
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCli.Version.class,
-        description = "Tributary: an event bus for JVM services. The broker, clients, events, workers, log tools and"
-                + " load generators.",
+        description = "Tributary: an event bus for JVM services. The broker, clients, events, workers, consumer groups,"
+                + " log tools and load generators.",
         subcommands = {ServerCommand.class, TopicCommand.class, ProduceCommand.class, ConsumeCommand.class,
-                EmitCommand.class, TailCommand.class, WorkerCommand.class,
+                EmitCommand.class, TailCommand.class, WorkerCommand.class, GroupCommand.class,
                 LogCommand.class, BenchCommand.class, ClasspathCommand.class})
 public final class TributaryCli implements Runnable {
 
