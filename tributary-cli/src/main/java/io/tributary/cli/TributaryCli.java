@@ -3,6 +3,7 @@ package io.tributary.cli;
 import io.tributary.cli.bench.BenchCommand;
 import io.tributary.cli.client.ConsumeCommand;
 import io.tributary.cli.client.ProduceCommand;
+import io.tributary.cli.dlq.DlqCommand;
 import io.tributary.cli.event.EmitCommand;
 import io.tributary.cli.event.TailCommand;
 import io.tributary.cli.group.GroupCommand;
@@ -32,9 +33,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCli.Version.class,
         description = "Tributary: an event bus for JVM services. The broker, clients, events, workers, consumer groups,"
-                + " log tools and load generators.",
+                + " dead letters, log tools and load generators.",
         subcommands = {ServerCommand.class, TopicCommand.class, ProduceCommand.class, ConsumeCommand.class,
-                EmitCommand.class, TailCommand.class, WorkerCommand.class, GroupCommand.class,
+                EmitCommand.class, TailCommand.class, WorkerCommand.class, GroupCommand.class, DlqCommand.class,
                 LogCommand.class, BenchCommand.class, ClasspathCommand.class})
 public final class TributaryCli implements Runnable {
 
