@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * How the {@code group} commands print. A partition is written {@code topic/partition}, like event positions
  * ({@code topic/partition@offset}); a committed offset the group never stored is {@code -} in text and
- * {@code null} in JSON. Stateless.
+ * {@code null} in JSON. In text every field is one word: a client id's spaces are written {@code _}.
+ * Stateless.
  */
 final class GroupLines {
 
