@@ -5,8 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Told about each event whose {@link EventHandler} threw. Called on the worker thread that ran the
- * handler, before the partition's next event; an exception it throws is logged and dropped.
+ * Told about each event whose {@link EventHandler} failed every attempt of the subscription's {@link Retry}
+ * (after the event was written to its group's dead-letter topic, for a subscription with a group). Called on
+ * the worker thread that ran the handler, before the partition's next event; an exception it throws is
+ * logged and dropped. Each failed attempt is also reported to the {@link SubscriptionListener}.
  */
 @FunctionalInterface
 public interface ErrorHandler {

@@ -115,17 +115,37 @@ abstract class GroupContract extends BusTestBase {
                 .from(StartPosition.earliest()).listener(hooks), handler);
         hooks.awaitHeld(held -> held.size() == 1, WAIT);
         publishKeyed(bus, "group-manual", 5);
-        handler.await(5, WAIT);
+        hooks.awaitCalls("processed", 5, WAIT); // the handler returned for each of them
 
         member.commit();
         assertThat(committed(bus, "manual", "group-manual")).isEqualTo(5);
         publishKeyed(bus, "group-manual", 5, 8);
-        handler.await(8, WAIT);
+        hooks.awaitCalls("processed", 8, WAIT);
         member.close(); // without a commit: 5, 6 and 7 are handled again
 
         RecordingHandler next = new RecordingHandler();
         bus.subscribe(Subscription.to("group-manual").group("manual").manualCommit(), next);
         assertThat(next.await(3, WAIT)).extracting(BusTestBase::sequenceOf).containsExactly(5, 6, 7);
+    }
+
+    @Test
+    void manualCommit_fromAHandler_commitsWhatCameBeforeTheEventInHand() throws Exception {
+        Bus bus = bus();
+        RecordingListener hooks = new RecordingListener();
+        SubscriptionHandle[] member = new SubscriptionHandle[1];
+        java.util.concurrent.CompletableFuture<Long> committedThere = new java.util.concurrent.CompletableFuture<>();
+        member[0] = bus.subscribe(Subscription.to("group-manual-inside").group("manual-inside").manualCommit()
+                .listener(hooks), event -> {
+                    if (sequenceOf(event) == 3) {
+                        member[0].commit();
+                        committedThere.complete(committed(bus, "manual-inside", "group-manual-inside"));
+                    }
+                });
+        hooks.awaitHeld(held -> held.size() == 1, WAIT);
+
+        publishKeyed(bus, "group-manual-inside", 5);
+
+        assertThat(committedThere.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(3);
     }
 
     @Test

@@ -77,6 +77,19 @@ final class RecordingListener implements SubscriptionListener {
         return Set.copyOf(held);
     }
 
+    /** Waits until {@code count} calls start with {@code prefix}. */
+    synchronized void awaitCalls(String prefix, int count, Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (calls.stream().filter(call -> call.startsWith(prefix)).count() < count) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new TimeoutException(count + " calls '" + prefix + "...' expected within " + timeout + "; calls: "
+                        + calls);
+            }
+            wait(Math.max(1, remaining / 1_000_000));
+        }
+    }
+
     /** Waits until some call starts with {@code prefix}. */
     synchronized void awaitCall(String prefix, Duration timeout) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();

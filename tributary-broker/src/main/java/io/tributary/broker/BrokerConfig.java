@@ -3,6 +3,7 @@ package io.tributary.broker;
 import io.tributary.api.config.ByteSize;
 import io.tributary.api.config.ConfigKey;
 import io.tributary.api.config.ConfigSource;
+import io.tributary.group.GroupConfig;
 import io.tributary.log.LogConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Settings of one broker. Every setting has a key in {@link #KEYS} with its default beside it; the
- * log settings in {@link #log()} are the defaults that each topic may override.
+ * log settings in {@link #log()} are the defaults that each topic may override, and the consumer-group
+ * settings in {@link #group()} ({@code tributary.group.*}, keys in {@link GroupConfig#KEYS}) are the
+ * broker's coordinator's.
  *
  * @param dataDirectory        where topics, partitions and the cluster id live
  * @param host                 address both listeners bind to and that metadata advertises
@@ -25,10 +28,11 @@ import java.util.Optional;
  * @param maxConnections       most open client connections (binary protocol)
  * @param requestMemory        bytes of requests read but not yet handled, over all connections; readers wait beyond it
  * @param log                  log settings of new topics
+ * @param group                settings of the broker's consumer-group coordinator
  */
 public record BrokerConfig(Path dataDirectory, String host, int port, int httpPort, Optional<String> clusterId,
         boolean autoCreateTopics, int autoCreatePartitions, ByteSize maxRecordBytes, ByteSize maxRequestBytes,
-        int maxHeaders, int maxConnections, ByteSize requestMemory, LogConfig log) {
+        int maxHeaders, int maxConnections, ByteSize requestMemory, LogConfig log, GroupConfig group) {
 
     public static final ConfigKey<String> DATA_DIR = ConfigKey.text("tributary.broker.data-dir", "tributary-data",
             "where topics, partitions and the cluster id live");
@@ -87,68 +91,77 @@ public record BrokerConfig(Path dataDirectory, String host, int port, int httpPo
         return from(ConfigSource.defaults()).withDataDirectory(dataDirectory);
     }
 
-    /** The settings {@code source} gives ({@code tributary.broker.*} and {@code tributary.log.*}), defaults for the rest. */
+    /**
+     * The settings {@code source} gives ({@code tributary.broker.*}, {@code tributary.log.*} and
+     * {@code tributary.group.*}), defaults for the rest.
+     */
     public static BrokerConfig from(ConfigSource source) {
         return new BrokerConfig(Path.of(DATA_DIR.resolve(source)), HOST.resolve(source), PORT.resolve(source),
                 HTTP_PORT.resolve(source), Optional.of(CLUSTER_ID.resolve(source)), AUTO_CREATE_TOPICS.resolve(source),
                 AUTO_CREATE_PARTITIONS.resolve(source), MAX_RECORD_BYTES.resolve(source), MAX_REQUEST_BYTES.resolve(source),
                 MAX_HEADERS.resolve(source), MAX_CONNECTIONS.resolve(source), REQUEST_MEMORY.resolve(source),
-                LogConfig.from(source));
+                LogConfig.from(source), GroupConfig.from(source));
     }
 
     public BrokerConfig withDataDirectory(Path value) {
         return new BrokerConfig(value, host, port, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
-                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log);
+                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log, group);
     }
 
     public BrokerConfig withHost(String value) {
         return new BrokerConfig(dataDirectory, value, port, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
-                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log);
+                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log, group);
     }
 
     public BrokerConfig withPort(int value) {
         return new BrokerConfig(dataDirectory, host, value, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
-                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log);
+                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log, group);
     }
 
     public BrokerConfig withHttpPort(int value) {
         return new BrokerConfig(dataDirectory, host, port, value, clusterId, autoCreateTopics, autoCreatePartitions,
-                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log);
+                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log, group);
     }
 
     public BrokerConfig withClusterId(String value) {
         return new BrokerConfig(dataDirectory, host, port, httpPort, Optional.of(value), autoCreateTopics,
-                autoCreatePartitions, maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log);
+                autoCreatePartitions, maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log,
+                group);
     }
 
     public BrokerConfig withAutoCreateTopics(boolean value) {
         return new BrokerConfig(dataDirectory, host, port, httpPort, clusterId, value, autoCreatePartitions,
-                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log);
+                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log, group);
     }
 
     public BrokerConfig withMaxRecordBytes(ByteSize value) {
         return new BrokerConfig(dataDirectory, host, port, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
-                value, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log);
+                value, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log, group);
     }
 
     public BrokerConfig withMaxRequestBytes(ByteSize value) {
         return new BrokerConfig(dataDirectory, host, port, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
-                maxRecordBytes, value, maxHeaders, maxConnections, requestMemory, log);
+                maxRecordBytes, value, maxHeaders, maxConnections, requestMemory, log, group);
     }
 
     public BrokerConfig withMaxHeaders(int value) {
         return new BrokerConfig(dataDirectory, host, port, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
-                maxRecordBytes, maxRequestBytes, value, maxConnections, requestMemory, log);
+                maxRecordBytes, maxRequestBytes, value, maxConnections, requestMemory, log, group);
     }
 
     public BrokerConfig withMaxConnections(int value) {
         return new BrokerConfig(dataDirectory, host, port, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
-                maxRecordBytes, maxRequestBytes, maxHeaders, value, requestMemory, log);
+                maxRecordBytes, maxRequestBytes, maxHeaders, value, requestMemory, log, group);
     }
 
     public BrokerConfig withLog(LogConfig value) {
         return new BrokerConfig(dataDirectory, host, port, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
-                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, value);
+                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, value, group);
+    }
+
+    public BrokerConfig withGroup(GroupConfig value) {
+        return new BrokerConfig(dataDirectory, host, port, httpPort, clusterId, autoCreateTopics, autoCreatePartitions,
+                maxRecordBytes, maxRequestBytes, maxHeaders, maxConnections, requestMemory, log, value);
     }
 
     private static void requirePort(ConfigKey<Integer> key, int port) {

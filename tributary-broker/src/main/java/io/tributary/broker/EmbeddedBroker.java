@@ -1,9 +1,11 @@
 package io.tributary.broker;
 
 import io.tributary.broker.cluster.ClusterIdentity;
+import io.tributary.broker.group.ConsumerGroups;
 import io.tributary.broker.partition.PartitionFactory;
 import io.tributary.broker.service.BrokerService;
 import io.tributary.broker.topic.TopicRegistry;
+import io.tributary.group.GroupCoordinator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executors;
@@ -32,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Opening takes the directory's {@code .lock} file (one broker per directory, whether in another
  * process or in this one), checks or creates the cluster id, then opens every topic with one scheduler
- * thread for retention and interval flushes. {@link #close()} undoes these in reverse order: the logs
+ * thread for retention and interval flushes, then the consumer-group coordinator
+ * ({@link BrokerService#groups()}) with the committed offsets of {@code __consumer_offsets}. {@link #close()} undoes these in reverse order: the logs
  * first (pending appends commit), then the scheduler, then the lock. Thread-safe; {@code close} is
  * idempotent. {@link #config()}'s host and ports are not used.
  */
@@ -60,6 +64,7 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @throws IllegalStateException                       if another broker or bus holds the directory's lock
      * @throws UncheckedIOException                        if the directory cannot be used
      * @throws io.tributary.log.CorruptLogException        if a log is corrupt before its tail (decision 0005)
+     * @throws io.tributary.broker.group.CorruptOffsetsException if a record of {@code __consumer_offsets} does not parse
      */
     public static EmbeddedBroker open(BrokerConfig config) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -76,7 +81,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             TopicRegistry topics = TopicRegistry.open(config.dataDirectory(), config.log(),
                     PartitionFactory.local(scheduler));
             opened.push(topics);
-            return new EmbeddedBroker(config, clusterId, new BrokerService(topics, config, clusterId), opened);
+            GroupCoordinator groups = ConsumerGroups.open(topics, config, InstantSource.system(), scheduler);
+            return new EmbeddedBroker(config, clusterId, new BrokerService(topics, config, clusterId, groups), opened);
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;

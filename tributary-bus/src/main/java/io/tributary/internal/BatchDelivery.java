@@ -32,6 +32,9 @@ final class BatchDelivery implements Runnable {
     /** Set while a retry is scheduled: whoever clears it (the retry, or a stopping feed) goes on. */
     private final AtomicBoolean waitingToRetry = new AtomicBoolean();
     private int index;
+    /** {@link #index} for other threads, kept only when {@link #tracksEachEvent}: a volatile write per event. */
+    private volatile int finished;
+    private final boolean tracksEachEvent;
     private int failures;
     private @Nullable Instant firstFailure;
 
@@ -39,6 +42,7 @@ final class BatchDelivery implements Runnable {
         this.feed = feed;
         this.processing = processing;
         this.batch = batch;
+        this.tracksEachEvent = processing.tracksEachEvent();
     }
 
     /** Completes when the batch is finished, or given back because the feed stopped. */
@@ -56,9 +60,12 @@ final class BatchDelivery implements Runnable {
                 next();
                 continue;
             }
-            Throwable failure = processing.attempt(event, feed, offsets[index]);
+            long started = processing.startClock();
+            Throwable failure = processing.attempt(event);
             if (failure == null) {
+                long offset = offsets[index];
                 next();
+                processing.processed(event, feed, offset, started);
                 continue;
             }
             EventPosition position = new EventPosition(feed.topic(), feed.partition(), offsets[index]);
@@ -83,6 +90,11 @@ final class BatchDelivery implements Runnable {
         finish();
     }
 
+    /** Ends a delivery that was never handed to a worker: none of its events was handled. */
+    void returnUnhandled() {
+        finish();
+    }
+
     /** Called by a stopping feed: a scheduled retry does not happen; the batch ends at the event it waited for. */
     void stopWaiting() {
         if (waitingToRetry.compareAndSet(true, false)) {
@@ -94,6 +106,19 @@ final class BatchDelivery implements Runnable {
         index++;
         failures = 0;
         firstFailure = null;
+        if (tracksEachEvent) {
+            finished = index;
+        }
+    }
+
+    /**
+     * The position after the last event finished so far, for a manual commit from another thread; only kept
+     * when the processing {@linkplain EventProcessing#tracksEachEvent() tracks each event} (else the batch's
+     * start).
+     */
+    long finishedPosition() {
+        int done = finished;
+        return done < batch.count() ? batch.offsets()[done] : batch.nextOffset();
     }
 
     private void retryAfter(Duration delay) {

@@ -59,15 +59,20 @@ final class EventProcessing {
         return passesAll || filter.matches(event);
     }
 
+    /** When a handler call starts: the time to measure it from, or 0 when nobody is told how long it took. */
+    long startClock() {
+        return observesProcessed ? System.nanoTime() : 0;
+    }
+
     /**
-     * Calls the handler once for {@code event} at {@code offset} of {@code feed}'s partition.
+     * Calls the handler once.
      *
-     * @return the handler's failure, or {@code null} when it returned (and the listener was told)
+     * @return the handler's failure, or {@code null} when it returned
      */
-    @Nullable Throwable attempt(Event event, PartitionFeed feed, long offset) {
-        long started = observesProcessed ? System.nanoTime() : 0;
+    @Nullable Throwable attempt(Event event) {
         try {
             handler.handle(event);
+            return null;
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable failure) {
@@ -76,13 +81,21 @@ final class EventProcessing {
             }
             return failure;
         }
+    }
+
+    /** Tells the listener the handler finished {@code event} at {@code offset}, started at {@link #startClock()}. */
+    void processed(Event event, PartitionFeed feed, long offset, long started) {
         if (observesProcessed) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             EventPosition position = new EventPosition(feed.topic(), feed.partition(), offset);
             SubscriptionListener listener = subscription.listener();
             guard("listener (eventProcessed)", event, () -> listener.eventProcessed(subscription, event, position, took));
         }
-        return null;
+    }
+
+    /** Whether each finished event's position must be visible at once (manual commits), not only each batch's. */
+    boolean tracksEachEvent() {
+        return subscription.commitsManually();
     }
 
     /**

@@ -135,6 +135,7 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
 
     @Override
     public void commit() {
+        held.forEach((partition, state) -> committer.handled(partition, state.feed.finishedPosition()));
         committer.commitHandled();
     }
 

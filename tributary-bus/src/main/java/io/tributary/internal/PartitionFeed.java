@@ -75,9 +75,18 @@ final class PartitionFeed implements Runnable {
         return running;
     }
 
-    /** Where the partition was read from when the feed started, or the position after its last finished event. */
+    /** Where the partition was read from when the feed started, or the position after its last finished batch. */
     long position() {
         return position;
+    }
+
+    /**
+     * The position after the last event finished, inside the batch at work too when the processing tracks each
+     * event (manual commits). Any thread.
+     */
+    long finishedPosition() {
+        BatchDelivery delivery = current;
+        return delivery == null ? position : Math.max(position, delivery.finishedPosition());
     }
 
     /**
@@ -133,7 +142,12 @@ final class PartitionFeed implements Runnable {
                 BatchDelivery delivery = new BatchDelivery(this, processing, batch);
                 current = delivery;
                 previous = delivery;
-                workers.execute(delivery); // if the feed stopped meanwhile, the delivery ends at its first event
+                try {
+                    workers.execute(delivery); // if the feed stops meanwhile, the delivery ends at its first event
+                } catch (InterruptedException stopping) {
+                    delivery.returnUnhandled(); // never handed over (an interrupt fails the hand-over at once)
+                    throw stopping;
+                }
             }
         } catch (InterruptedException e) {
             // stopping: fall through and let the event being handled finish

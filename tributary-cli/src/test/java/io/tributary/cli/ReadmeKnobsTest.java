@@ -8,6 +8,7 @@ import io.tributary.broker.BrokerConfig;
 import io.tributary.client.ClientOptions;
 import io.tributary.client.ProducerOptions;
 import io.tributary.event.Event;
+import io.tributary.group.GroupConfig;
 import io.tributary.log.LogConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /** The README's knobs table lists every configuration key with its unit and its real default. */
 class ReadmeKnobsTest {
 
-    private static final List<ConfigKey<?>> ALL_KEYS = Stream.of(LogConfig.KEYS, BrokerConfig.KEYS, ClientOptions.KEYS,
-            ProducerOptions.KEYS, BusOptions.KEYS, List.<ConfigKey<?>>of(Event.DEFAULT_SOURCE)).flatMap(List::stream).toList();
+    private static final List<ConfigKey<?>> ALL_KEYS = Stream.of(LogConfig.KEYS, BrokerConfig.KEYS, GroupConfig.KEYS,
+            ClientOptions.KEYS, ProducerOptions.KEYS, BusOptions.KEYS, List.<ConfigKey<?>>of(Event.DEFAULT_SOURCE))
+            .flatMap(List::stream).toList();
 
     @Test
     void knobsTable_listsEveryKeyWithItsUnitAndDefault() throws IOException {

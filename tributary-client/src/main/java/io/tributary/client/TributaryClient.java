@@ -4,13 +4,14 @@ import io.tributary.api.ClusterIdMismatchException;
 import io.tributary.api.Record;
 import io.tributary.api.TopicNotFoundException;
 import io.tributary.client.internal.NetworkClient;
+import io.tributary.group.GroupCoordinator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A connection to a Tributary cluster over the binary protocol: low-level send and read, topic
- * administration, and the factory of batching {@link Producer}s.
+ * administration, consumer groups ({@link #groups()}), and the factory of batching {@link Producer}s.
  *
  * <pre>{@code
  * try (TributaryClient client = TributaryClient.connect("tributary://localhost:7650")) {
@@ -133,6 +134,27 @@ public interface TributaryClient extends AutoCloseable {
 
     /** The cluster's nodes and the leaders of the named topics' partitions (every topic when none is named). */
     ClusterMetadata metadata(String... topics);
+
+    /**
+     * The cluster's consumer-group coordinator, over the protocol: the same contract, and the same
+     * semantics, as the broker's own coordinator (decision 0012). One instance per client, thread-safe,
+     * stateless beyond this client's connections.
+     *
+     * <p>Every call blocks until answered or until the call timeout ({@link ClientOptions#callTimeout()})
+     * passes ({@link TimedOutException}, or {@link NoNodesAvailableException} naming why each try failed).
+     * Heartbeat, leave, commit, committed offsets, list and describe are idempotent and are sent again when
+     * the connection is lost, within that timeout; a reset is sent once ({@link ConnectionLostException}
+     * when its answer is lost). The broker's errors arrive as the {@code io.tributary.group} exceptions
+     * ({@link io.tributary.group.UnknownMemberException}, {@link io.tributary.group.FencedMemberException},
+     * {@link io.tributary.group.UnknownGroupException}, {@link io.tributary.group.GroupNotEmptyException},
+     * {@link io.tributary.group.InvalidGroupNameException}, {@link io.tributary.group.GroupLimitException}),
+     * {@link TopicNotFoundException}, or {@link BrokerErrorException}, with the broker's message.
+     *
+     * <p>Members should heartbeat on a thread of their own, and, since a commit waits until it is durable,
+     * not on the thread that heartbeats.
+     *
+     */
+    GroupCoordinator groups();
 
     /** A batching producer for the connection string's topic, with default options. */
     Producer producer();

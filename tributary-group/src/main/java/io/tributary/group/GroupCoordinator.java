@@ -55,6 +55,7 @@ public interface GroupCoordinator {
      * @throws UnknownMemberException if the group does not know the member
      * @throws FencedMemberException  if the member does not hold one of the partitions, or held it only in an
      *                                earlier generation than the one it names; nothing of the commit is kept
+     * @throws GroupException         if the offsets could not be made durable: they are not committed
      */
     void commit(Commit commit);
 
@@ -81,7 +82,10 @@ public interface GroupCoordinator {
      * @return the new committed offset of each partition
      * @throws GroupNotEmptyException        if the group has members
      * @throws UnknownGroupException         if {@code topic} is null and the group has no committed offsets
-     * @throws io.tributary.api.TopicNotFoundException if {@code topic} does not exist
+     * @throws io.tributary.api.TopicNotFoundException if {@code topic} does not exist (or, when {@code null}, none
+     *                                       of the group's topics exists any more)
+     * @throws GroupLimitException           if the group is new and the coordinator has {@code max-groups} groups
+     * @throws GroupException                if the offsets could not be made durable: they are not reset
      */
     Map<TopicPartition, Long> resetOffsets(String group, @Nullable String topic, OffsetReset to);
 }

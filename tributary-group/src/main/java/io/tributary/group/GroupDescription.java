@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param group      the name
  * @param state      where it stands
- * @param generation its generation (0 for a group that only has committed offsets)
+ * @param generation its generation, as in {@link GroupSummary#generation()}
  * @param members    its members, by member id
  * @param partitions its progress per partition, by topic and partition
  */

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param group      the name
  * @param state      where it stands
  * @param members    how many members it has
- * @param generation its generation (0 for a group that only has committed offsets)
+ * @param generation its generation: 0 until a member joins it (a group known only by its committed offsets; generations
+ *                   are not kept across coordinator restarts), then its latest, also while it is {@link GroupState#EMPTY}
  */
 public record GroupSummary(String group, GroupState state, int members, int generation) {
 

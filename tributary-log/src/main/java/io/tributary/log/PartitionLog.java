@@ -113,6 +113,19 @@ public interface PartitionLog extends AutoCloseable {
      */
     int enforceRetention();
 
+    /**
+     * Deletes closed segments all of whose records are below {@code offset}, oldest first, and advances
+     * the log start offset to the base offset of the first segment kept, exactly as retention does (same
+     * deletion path, files unlinked outside the append lock, then a directory sync). The active segment,
+     * and any segment holding records not yet committed, is never deleted, so the log start never passes
+     * the committed end. Used by compacting owners of a log (the broker's {@code __consumer_offsets} after
+     * a snapshot) that know everything before {@code offset} is superseded.
+     *
+     * @param offset the first offset that must stay readable; segments reaching it or beyond are kept
+     * @return segments deleted (0 when none lies wholly below {@code offset}, or the log is closed)
+     */
+    int deleteSegmentsBefore(long offset);
+
     /** Where the log lives. */
     Path directory();
 

@@ -3,6 +3,7 @@ package io.tributary.log;
 import static io.tributary.log.TestBatches.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.api.config.ByteSize;
 import io.tributary.log.storage.SimulatedCrashStorage;
 import io.tributary.log.storage.SimulatedCrashStorage.Crash;
 import java.nio.file.Path;
@@ -114,6 +115,27 @@ class CrashRecoveryTest {
         log.close();
 
         assertThat(forces).as("fsyncs for 500 pipelined appends").isLessThan(500);
+    }
+
+    @Test
+    void deleteSegmentsBefore_survivesACrash_withTheNewLogStart() {
+        PartitionLog log = PartitionLog.builder(dir).storage(storage)
+                .config(LogConfig.defaults().withRetention(java.time.Duration.ZERO, ByteSize.ofBytes(0))).open();
+        log.append(of("a", "b")).join();
+        log.roll();
+        log.append(of("c")).join();
+        log.roll();
+        log.append(of("kept")).join();
+
+        assertThat(log.deleteSegmentsBefore(3)).isEqualTo(2);
+        storage.crash(Crash.DROP_UNFORCED, new Random(1));
+        abandon(log);
+
+        try (PartitionLog recovered = open(Durability.FSYNC)) {
+            assertThat(recovered.logStartOffset()).as("the deletion was made durable by a directory sync").isEqualTo(3);
+            assertThat(LogContents.values(recovered)).containsExactly("kept");
+            assertThat(recovered.append(of("after")).join().baseOffset()).isEqualTo(4);
+        }
     }
 
     /** The process died with the machine: its log can only be let go (closing it fails on dead files). */

@@ -271,6 +271,98 @@ class PartitionLogTest {
     }
 
     @Test
+    void deleteSegmentsBefore_deletesTheClosedSegmentsWhollyBelowTheOffset_oldestFirst() {
+        PartitionLog log = open(keepingEverything());
+        appendSegments(log, List.of("a", "b"), List.of("c"), List.of("d", "e"));
+        log.append(of("active")).join();
+
+        int deleted = log.deleteSegmentsBefore(3);
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(log.logStartOffset()).isEqualTo(3);
+        assertThat(log.segmentCount()).isEqualTo(2);
+        assertThat(LogContents.values(log)).containsExactly("d", "e", "active");
+        assertThat(log.read(0, 1024)).isEqualTo(new ReadResult.BelowLogStart(3));
+        assertThat(dir.toFile().list((d, name) -> name.endsWith(".log"))).hasSize(2);
+    }
+
+    @Test
+    void deleteSegmentsBefore_anOffsetInsideASegment_keepsThatSegment() {
+        PartitionLog log = open(keepingEverything());
+        appendSegments(log, List.of("a", "b"), List.of("c", "d"));
+        log.append(of("active")).join();
+
+        assertThat(log.deleteSegmentsBefore(1)).isZero();
+        assertThat(log.deleteSegmentsBefore(3)).isEqualTo(1);
+
+        assertThat(log.logStartOffset()).isEqualTo(2);
+        assertThat(LogContents.values(log)).containsExactly("c", "d", "active");
+    }
+
+    @Test
+    void deleteSegmentsBefore_neverDeletesTheActiveSegment() {
+        PartitionLog log = open(keepingEverything());
+        appendSegments(log, List.of("a"), List.of("b"));
+        log.append(of("active", "tail")).join();
+
+        int deleted = log.deleteSegmentsBefore(Long.MAX_VALUE);
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(log.segmentCount()).isEqualTo(1);
+        assertThat(log.logStartOffset()).isEqualTo(2);
+        assertThat(LogContents.values(log)).containsExactly("active", "tail");
+        assertThat(log.append(of("next")).join().baseOffset()).isEqualTo(4);
+    }
+
+    @Test
+    void deleteSegmentsBefore_theLogStart_deletesNothing() {
+        PartitionLog log = open(keepingEverything());
+        appendSegments(log, List.of("a"), List.of("b"));
+
+        assertThat(log.deleteSegmentsBefore(0)).isZero();
+        assertThat(log.logStartOffset()).isZero();
+        assertThat(LogContents.values(log)).containsExactly("a", "b");
+    }
+
+    @Test
+    void deleteSegmentsBefore_keepsTheNewLogStartAcrossAReopen() {
+        PartitionLog log = open(keepingEverything());
+        appendSegments(log, List.of("a", "b"), List.of("c"));
+        log.append(of("active")).join();
+        log.deleteSegmentsBefore(3);
+        log.close();
+        opened.remove(log);
+
+        PartitionLog reopened = open(keepingEverything());
+
+        assertThat(reopened.logStartOffset()).isEqualTo(3);
+        assertThat(LogContents.values(reopened)).containsExactly("active");
+    }
+
+    @Test
+    void deleteSegmentsBefore_onAClosedLog_deletesNothing() {
+        PartitionLog log = open(keepingEverything());
+        appendSegments(log, List.of("a"));
+        log.close();
+
+        assertThat(log.deleteSegmentsBefore(Long.MAX_VALUE)).isZero();
+    }
+
+    /** No retention by age or size: only {@link PartitionLog#deleteSegmentsBefore} deletes. */
+    private static LogConfig keepingEverything() {
+        return LogConfig.defaults().withRetention(Duration.ZERO, ByteSize.ofBytes(0));
+    }
+
+    /** Appends each list of values as one batch in a segment of its own, closed by a roll. */
+    @SafeVarargs
+    private static void appendSegments(PartitionLog log, List<String>... segments) {
+        for (List<String> values : segments) {
+            log.append(of(values.toArray(String[]::new))).join();
+            log.roll();
+        }
+    }
+
+    @Test
     void append_ofABatchLargerThanTheLimit_failsAndNamesTheKey() {
         PartitionLog log = open(LogConfig.defaults());
         RecordBatch huge = TestBatches.sized(9, 1 << 20);

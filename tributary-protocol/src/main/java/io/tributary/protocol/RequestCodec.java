@@ -3,15 +3,22 @@ package io.tributary.protocol;
 import io.tributary.format.CorruptBatchException;
 import io.tributary.protocol.message.AlterTopicRequest;
 import io.tributary.protocol.message.ApiKey;
+import io.tributary.protocol.message.CommitOffsetsRequest;
 import io.tributary.protocol.message.CreateTopicRequest;
 import io.tributary.protocol.message.DeleteTopicRequest;
+import io.tributary.protocol.message.DescribeGroupRequest;
 import io.tributary.protocol.message.DescribeTopicsRequest;
 import io.tributary.protocol.message.EndOffsetRequest;
 import io.tributary.protocol.message.ErrorCode;
+import io.tributary.protocol.message.FetchOffsetsRequest;
 import io.tributary.protocol.message.FetchRequest;
+import io.tributary.protocol.message.GroupHeartbeatRequest;
+import io.tributary.protocol.message.LeaveGroupRequest;
+import io.tributary.protocol.message.ListGroupsRequest;
 import io.tributary.protocol.message.MetadataRequest;
 import io.tributary.protocol.message.ProduceRequest;
 import io.tributary.protocol.message.Request;
+import io.tributary.protocol.message.ResetOffsetsRequest;
 import io.tributary.protocol.wire.FrameSegment;
 import io.tributary.protocol.wire.ProtocolException;
 import io.tributary.protocol.wire.ProtocolLimits;
@@ -101,6 +108,13 @@ public final class RequestCodec {
             case DESCRIBE_TOPICS -> DescribeTopicsRequest.decode(in);
             case ALTER_TOPIC -> AlterTopicRequest.decode(in);
             case END_OFFSET -> EndOffsetRequest.decode(in);
+            case GROUP_HEARTBEAT -> GroupHeartbeatRequest.decode(in);
+            case LEAVE_GROUP -> LeaveGroupRequest.decode(in);
+            case COMMIT_OFFSETS -> CommitOffsetsRequest.decode(in);
+            case FETCH_OFFSETS -> FetchOffsetsRequest.decode(in);
+            case LIST_GROUPS -> ListGroupsRequest.decode(in);
+            case DESCRIBE_GROUP -> DescribeGroupRequest.decode(in);
+            case RESET_OFFSETS -> ResetOffsetsRequest.decode(in);
         };
     }
 

@@ -2,14 +2,21 @@ package io.tributary.protocol;
 
 import io.tributary.protocol.message.AlterTopicResponse;
 import io.tributary.protocol.message.ApiKey;
+import io.tributary.protocol.message.CommitOffsetsResponse;
 import io.tributary.protocol.message.CreateTopicResponse;
 import io.tributary.protocol.message.DeleteTopicResponse;
+import io.tributary.protocol.message.DescribeGroupResponse;
 import io.tributary.protocol.message.DescribeTopicsResponse;
 import io.tributary.protocol.message.EndOffsetResponse;
 import io.tributary.protocol.message.ErrorCode;
+import io.tributary.protocol.message.FetchOffsetsResponse;
 import io.tributary.protocol.message.FetchResponse;
+import io.tributary.protocol.message.GroupHeartbeatResponse;
+import io.tributary.protocol.message.LeaveGroupResponse;
+import io.tributary.protocol.message.ListGroupsResponse;
 import io.tributary.protocol.message.MetadataResponse;
 import io.tributary.protocol.message.ProduceResponse;
+import io.tributary.protocol.message.ResetOffsetsResponse;
 import io.tributary.protocol.message.Response;
 import io.tributary.protocol.wire.FrameSegment;
 import io.tributary.protocol.wire.ProtocolException;
@@ -117,6 +124,13 @@ public final class ResponseCodec {
             case DESCRIBE_TOPICS -> DescribeTopicsResponse.decode(in);
             case ALTER_TOPIC -> AlterTopicResponse.decode(in);
             case END_OFFSET -> EndOffsetResponse.decode(in);
+            case GROUP_HEARTBEAT -> GroupHeartbeatResponse.decode(in);
+            case LEAVE_GROUP -> LeaveGroupResponse.decode(in);
+            case COMMIT_OFFSETS -> CommitOffsetsResponse.decode(in);
+            case FETCH_OFFSETS -> FetchOffsetsResponse.decode(in);
+            case LIST_GROUPS -> ListGroupsResponse.decode(in);
+            case DESCRIBE_GROUP -> DescribeGroupResponse.decode(in);
+            case RESET_OFFSETS -> ResetOffsetsResponse.decode(in);
         };
     }
 

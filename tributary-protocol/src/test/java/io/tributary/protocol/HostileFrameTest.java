@@ -157,6 +157,34 @@ class HostileFrameTest {
                         + " 25769803764 bytes but only 0 remain in the frame");
     }
 
+    @Test
+    void groupApiCounts_areCheckedAgainstTheFewestBytesOfAnEntry() {
+        ByteBuffer commit = Frames.requestBody(ApiKey.COMMIT_OFFSETS, 1, out -> out.writeString("billing")
+                .writeString("m-1").writeInt(1).writeInt(1).writeString("orders").writeInt(50_000).writeInt(0));
+        ByteBuffer heartbeat = Frames.requestBody(ApiKey.GROUP_HEARTBEAT, 1, out -> out.writeString("billing")
+                .writeString("m-1").writeInt(0).writeString("c").writeInt(0).writeInt(1).writeString("orders")
+                .writeInt(Integer.MAX_VALUE));
+
+        assertRejected(LIMITS, commit, "CommitOffsetsRequest.offsets.partitions: length 50000 (at least 12 bytes each)"
+                + " needs 600000 bytes but only 4 remain in the frame");
+        assertRejected(NO_COUNT_LIMIT, heartbeat, "GroupHeartbeatRequest.owned.partitions: length 2147483647"
+                + " (at least 4 bytes each) needs 8589934588 bytes but only 0 remain in the frame");
+    }
+
+    @Test
+    void describedGroupMemberCountOf2Pow31Minus1_isAProtocolException_atTheClient() {
+        ByteBuffer body = WireWriter.create().writeInt(1).writeShort(0).writeShort(0).writeNullableString(null)
+                .writeString("billing").writeByte(1).writeInt(3).writeInt(Integer.MAX_VALUE).toByteBuffer();
+        ResponseCodec codec = new ResponseCodec(NO_COUNT_LIMIT);
+
+        assertThatThrownBy(() -> codec.decode(body.duplicate(), ApiKey.DESCRIBE_GROUP))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessage("DescribeGroupResponse.members: length 2147483647 (at least 24 bytes each) needs"
+                        + " 51539607528 bytes but only 0 remain in the frame");
+        assertThat(allocatedToDecode(() -> codec.decode(body.duplicate(), ApiKey.DESCRIBE_GROUP)))
+                .isLessThan(ALLOCATION_BUDGET);
+    }
+
     private static void assertRejected(ProtocolLimits limits, ByteBuffer body, String message) {
         RequestCodec codec = new RequestCodec(limits);
 

@@ -7,23 +7,39 @@ import io.tributary.format.CompressionCodec;
 import io.tributary.format.RecordBatch;
 import io.tributary.protocol.message.AlterTopicRequest;
 import io.tributary.protocol.message.AlterTopicResponse;
+import io.tributary.protocol.message.CommitOffsetsRequest;
+import io.tributary.protocol.message.CommitOffsetsResponse;
 import io.tributary.protocol.message.CreateTopicRequest;
 import io.tributary.protocol.message.CreateTopicResponse;
 import io.tributary.protocol.message.DeleteTopicRequest;
 import io.tributary.protocol.message.DeleteTopicResponse;
+import io.tributary.protocol.message.DescribeGroupRequest;
+import io.tributary.protocol.message.DescribeGroupResponse;
 import io.tributary.protocol.message.DescribeTopicsRequest;
 import io.tributary.protocol.message.DescribeTopicsResponse;
 import io.tributary.protocol.message.EndOffsetRequest;
 import io.tributary.protocol.message.EndOffsetResponse;
 import io.tributary.protocol.message.ErrorCode;
+import io.tributary.protocol.message.FetchOffsetsRequest;
+import io.tributary.protocol.message.FetchOffsetsResponse;
 import io.tributary.protocol.message.FetchRequest;
 import io.tributary.protocol.message.FetchResponse;
+import io.tributary.protocol.message.GroupHeartbeatRequest;
+import io.tributary.protocol.message.GroupHeartbeatResponse;
+import io.tributary.protocol.message.LeaveGroupRequest;
+import io.tributary.protocol.message.LeaveGroupResponse;
+import io.tributary.protocol.message.ListGroupsRequest;
+import io.tributary.protocol.message.ListGroupsResponse;
 import io.tributary.protocol.message.MetadataRequest;
 import io.tributary.protocol.message.MetadataResponse;
 import io.tributary.protocol.message.ProduceRequest;
 import io.tributary.protocol.message.ProduceResponse;
 import io.tributary.protocol.message.Request;
+import io.tributary.protocol.message.ResetOffsetsRequest;
+import io.tributary.protocol.message.ResetOffsetsResponse;
 import io.tributary.protocol.message.Response;
+import io.tributary.protocol.message.TopicOffsets;
+import io.tributary.protocol.message.TopicPartitions;
 import io.tributary.protocol.wire.MemoryRecords;
 import io.tributary.protocol.wire.ProtocolLimits;
 import java.nio.charset.StandardCharsets;
@@ -51,14 +67,18 @@ final class MessageArbitraries {
 
     /** Any request, each api equally likely. */
     static Arbitrary<Request> requests() {
-        return Arbitraries.oneOf(produceRequests(), fetchRequests(), metadataRequests(), createTopicRequests(),
-                deleteTopicRequests(), describeTopicsRequests(), alterTopicRequests(), endOffsetRequests());
+        return Arbitraries.oneOf(List.of(produceRequests(), fetchRequests(), metadataRequests(), createTopicRequests(),
+                deleteTopicRequests(), describeTopicsRequests(), alterTopicRequests(), endOffsetRequests(),
+                groupHeartbeatRequests(), leaveGroupRequests(), commitOffsetsRequests(), fetchOffsetsRequests(),
+                listGroupsRequests(), describeGroupRequests(), resetOffsetsRequests()));
     }
 
     /** Any successful response body, each api equally likely. */
     static Arbitrary<Response> responses() {
-        return Arbitraries.oneOf(produceResponses(), fetchResponses(), metadataResponses(), createTopicResponses(),
-                deleteTopicResponses(), describeTopicsResponses(), alterTopicResponses(), endOffsetResponses());
+        return Arbitraries.oneOf(List.of(produceResponses(), fetchResponses(), metadataResponses(), createTopicResponses(),
+                deleteTopicResponses(), describeTopicsResponses(), alterTopicResponses(), endOffsetResponses(),
+                groupHeartbeatResponses(), leaveGroupResponses(), commitOffsetsResponses(), fetchOffsetsResponses(),
+                listGroupsResponses(), describeGroupResponses(), resetOffsetsResponses()));
     }
 
     // ---- requests
@@ -103,6 +123,38 @@ final class MessageArbitraries {
 
     static Arbitrary<EndOffsetRequest> endOffsetRequests() {
         return Combinators.combine(topicNames(), partitionNumbers()).as(EndOffsetRequest::new);
+    }
+
+    static Arbitrary<GroupHeartbeatRequest> groupHeartbeatRequests() {
+        return Combinators.combine(topicNames(), text(), Arbitraries.integers(), text(), entries(topicNames()),
+                topicPartitions()).as(GroupHeartbeatRequest::new);
+    }
+
+    static Arbitrary<LeaveGroupRequest> leaveGroupRequests() {
+        return Combinators.combine(topicNames(), text()).as(LeaveGroupRequest::new);
+    }
+
+    static Arbitrary<CommitOffsetsRequest> commitOffsetsRequests() {
+        return Combinators.combine(topicNames(), text(), Arbitraries.integers(), topicOffsets())
+                .as(CommitOffsetsRequest::new);
+    }
+
+    static Arbitrary<FetchOffsetsRequest> fetchOffsetsRequests() {
+        return Combinators.combine(topicNames(), topicPartitions()).as(FetchOffsetsRequest::new);
+    }
+
+    static Arbitrary<ListGroupsRequest> listGroupsRequests() {
+        return Arbitraries.just(ListGroupsRequest.INSTANCE);
+    }
+
+    static Arbitrary<DescribeGroupRequest> describeGroupRequests() {
+        return topicNames().map(DescribeGroupRequest::new);
+    }
+
+    /** Every kind the protocol defines and some it does not (the broker refuses those), any value. */
+    static Arbitrary<ResetOffsetsRequest> resetOffsetsRequests() {
+        return Combinators.combine(topicNames(), topicNames().injectNull(0.3), Arbitraries.bytes(), Arbitraries.longs())
+                .as(ResetOffsetsRequest::new);
     }
 
     // ---- responses
@@ -161,7 +213,56 @@ final class MessageArbitraries {
         return Combinators.combine(errorCodes(), Arbitraries.longs(), Arbitraries.longs()).as(EndOffsetResponse::new);
     }
 
+    static Arbitrary<GroupHeartbeatResponse> groupHeartbeatResponses() {
+        return Combinators.combine(errorCodes(), text().injectNull(0.5), text(), Arbitraries.integers(),
+                Arbitraries.integers(), topicPartitions()).as(GroupHeartbeatResponse::new);
+    }
+
+    static Arbitrary<LeaveGroupResponse> leaveGroupResponses() {
+        return Combinators.combine(errorCodes(), text().injectNull(0.5)).as(LeaveGroupResponse::new);
+    }
+
+    static Arbitrary<CommitOffsetsResponse> commitOffsetsResponses() {
+        return Combinators.combine(errorCodes(), text().injectNull(0.5)).as(CommitOffsetsResponse::new);
+    }
+
+    static Arbitrary<FetchOffsetsResponse> fetchOffsetsResponses() {
+        return Combinators.combine(errorCodes(), text().injectNull(0.5), topicOffsets()).as(FetchOffsetsResponse::new);
+    }
+
+    static Arbitrary<ListGroupsResponse> listGroupsResponses() {
+        Arbitrary<ListGroupsResponse.GroupListing> groups = Combinators.combine(topicNames(), Arbitraries.bytes(),
+                Arbitraries.integers(), Arbitraries.integers()).as(ListGroupsResponse.GroupListing::new);
+        return Combinators.combine(errorCodes(), text().injectNull(0.5), entries(groups)).as(ListGroupsResponse::new);
+    }
+
+    static Arbitrary<DescribeGroupResponse> describeGroupResponses() {
+        Arbitrary<DescribeGroupResponse.Member> members = Combinators.combine(text(), text(), entries(topicNames()),
+                topicPartitions(), topicPartitions(), Arbitraries.longs()).as(DescribeGroupResponse.Member::new);
+        Arbitrary<DescribeGroupResponse.PartitionProgress> partitions = Combinators.combine(topicNames(),
+                partitionNumbers(), text().injectNull(0.5), Arbitraries.longs(), Arbitraries.longs(), Arbitraries.longs())
+                .as(DescribeGroupResponse.PartitionProgress::new);
+        return Combinators.combine(errorCodes(), text().injectNull(0.5), topicNames(), Arbitraries.bytes(),
+                Arbitraries.integers(), entries(members), entries(partitions)).as(DescribeGroupResponse::new);
+    }
+
+    static Arbitrary<ResetOffsetsResponse> resetOffsetsResponses() {
+        return Combinators.combine(errorCodes(), text().injectNull(0.5), topicOffsets()).as(ResetOffsetsResponse::new);
+    }
+
     // ---- fields
+
+    /** Topics with partition numbers (any, negative included), empty and repeated entries allowed. */
+    static Arbitrary<List<TopicPartitions>> topicPartitions() {
+        return entries(Combinators.combine(topicNames(), entries(partitionNumbers())).as(TopicPartitions::new));
+    }
+
+    /** Topics with partition and offset pairs (any values). */
+    static Arbitrary<List<TopicOffsets>> topicOffsets() {
+        Arbitrary<TopicOffsets.PartitionOffset> partitions = Combinators.combine(partitionNumbers(), Arbitraries.longs())
+                .as(TopicOffsets.PartitionOffset::new);
+        return entries(Combinators.combine(topicNames(), entries(partitions)).as(TopicOffsets::new));
+    }
 
     /** Client ids: absent, empty, short, non-ASCII. */
     static Arbitrary<String> clientIds() {

@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * following that layout alone and checks that every field holds the value of its component, which
  * proves that the printed layout is the order of the bytes.
  *
- * <p>Types: {@code boolean}, {@code short}, {@code int}, {@code long}, {@code String} (with
- * {@link Nullable}: a nullable string), {@link ErrorCode} (int16), {@code List} of strings or of records
- * (arrays), {@code Map<String, String>} (maps), {@link RecordBatch} (one batch as bytes) and
+ * <p>Types: {@code boolean}, {@code byte}, {@code short}, {@code int}, {@code long}, {@code String} (with
+ * {@link Nullable}: a nullable string), {@link ErrorCode} (int16), {@code List} of strings, of integers or
+ * of records (arrays), {@code Map<String, String>} (maps), {@link RecordBatch} (one batch as bytes) and
  * {@link RecordsSource} (records).
  */
 final class MessageLayout {
@@ -69,13 +69,19 @@ final class MessageLayout {
     private static String typeName(Type type, boolean nullable) {
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class) {
             Type element = parameterized.getActualTypeArguments()[0];
-            return element == String.class ? "array of string" : "array of:";
+            if (element == String.class) {
+                return "array of string";
+            }
+            return element == Integer.class ? "array of int32" : "array of:";
         }
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Map.class) {
             return "map of string to string";
         }
         if (type == boolean.class) {
             return "boolean";
+        }
+        if (type == byte.class) {
+            return "int8";
         }
         if (type == short.class) {
             return "int16";
@@ -109,6 +115,8 @@ final class MessageLayout {
             for (Object item : list) {
                 if (element == String.class) {
                     assertThat(in.readString(field)).as(field).isEqualTo(item);
+                } else if (element == Integer.class) {
+                    assertThat(in.readInt(field)).as(field).isEqualTo(item);
                 } else {
                     walk((Record) item, in);
                 }
@@ -122,6 +130,8 @@ final class MessageLayout {
             }
         } else if (type == boolean.class) {
             assertThat(in.readBoolean(field)).as(field).isEqualTo(value);
+        } else if (type == byte.class) {
+            assertThat(in.readByte(field)).as(field).isEqualTo(value);
         } else if (type == short.class) {
             assertThat(in.readShort(field)).as(field).isEqualTo(value);
         } else if (type == int.class) {

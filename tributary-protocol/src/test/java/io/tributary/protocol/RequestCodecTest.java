@@ -38,7 +38,7 @@ class RequestCodecTest {
         assertThat(decoded).isInstanceOfSatisfying(DecodedRequest.Rejected.class, rejected -> {
             assertThat(rejected.header().correlationId()).isEqualTo(42);
             assertThat(rejected.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_API);
-            assertThat(rejected.message()).contains("api key 99", "0 to 7");
+            assertThat(rejected.message()).contains("api key 99", "0 to 14");
         });
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.Bus;
+import io.tributary.Retry;
 import io.tributary.StartPosition;
 import io.tributary.Subscription;
 import io.tributary.SubscriptionHandle;
@@ -142,5 +143,36 @@ class EventRecorderTest {
 
             assertThat(grouped.events()).extracting(Event::type).containsExactly("order.created", "invoice.created");
         }
+    }
+
+    @Test
+    void retriedEvent_settlesOnce_whenARetrySucceeds() {
+        int[] attempts = new int[1];
+        bus.subscribe(Subscription.to("orders").retry(Retry.attempts(3).backoff(Duration.ofMillis(1))), event -> {
+            if (++attempts[0] < 3) {
+                throw new IllegalStateException("not yet");
+            }
+            bus.publish("billing", Event.builder("invoice.created").build());
+        });
+
+        bus.publish("orders", Event.builder("order.created").build());
+        recorder.awaitSettled();
+
+        assertThat(attempts[0]).isEqualTo(3);
+        assertThat(recorder.events()).extracting(Event::type).containsExactly("order.created", "invoice.created");
+    }
+
+    @Test
+    void deadLetteredEvent_settles_andItsDeadLetterIsNotAnEmittedEvent() {
+        bus.subscribe(Subscription.to("orders").group("billing").retry(Retry.none()), event -> {
+            throw new IllegalStateException("poison");
+        });
+
+        bus.publish("orders", Event.builder("order.created").build());
+        recorder.awaitSettled();
+
+        assertThat(recorder.events()).extracting(Event::type).containsExactly("order.created");
+        assertThat(bus.deadLetters("orders.billing.dlq").list(10)).singleElement()
+                .satisfies(letter -> assertThat(letter.errorMessage()).isEqualTo("poison"));
     }
 }

@@ -157,6 +157,29 @@ public class InProcessDispatchBenchmark {
         }
     }
 
+    /**
+     * The same, but the subscription is the one member of a consumer group: it commits its position after
+     * every batch, through the bus's own coordinator (issue 5's groups; the difference to {@link TributaryMem}
+     * is what a group costs per event in memory).
+     */
+    @State(Scope.Benchmark)
+    public static class TributaryMemGroup {
+
+        final Arrivals arrivals = new Arrivals();
+        Bus bus;
+
+        @Setup(Level.Trial)
+        public void open() {
+            bus = Tributary.open("mem:");
+            bus.subscribe(Subscription.to(TOPIC).group("bench"), event -> arrivals.arrived());
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            bus.close();
+        }
+    }
+
     /** Guava's {@link AsyncEventBus} on a single-thread executor, one registered subscriber. */
     @State(Scope.Benchmark)
     public static class GuavaAsync {
@@ -264,6 +287,16 @@ public class InProcessDispatchBenchmark {
             tributary.bus.publish(TOPIC, Event.builder(TYPE).data(data[i & (DISTINCT_EVENTS - 1)]).build());
         }
         tributary.arrivals.await("Tributary mem: (building events)");
+    }
+
+    @Benchmark
+    public void tributaryGroup(TributaryMemGroup tributary, Events events) throws Exception {
+        Event[] prebuilt = events.events;
+        tributary.arrivals.expect(EVENTS);
+        for (int i = 0; i < EVENTS; i++) {
+            tributary.bus.publish(TOPIC, prebuilt[i & (DISTINCT_EVENTS - 1)]);
+        }
+        tributary.arrivals.await("Tributary mem: (consumer group)");
     }
 
     @Benchmark

@@ -48,17 +48,18 @@ final class ApiException extends RuntimeException {
     }
 
     /**
-     * The HTTP status of a protocol error code: missing things are 404, conflicts 409, limits 413,
-     * caller mistakes 400, timeouts 504, a partition that cannot serve now (or has too many long polls
-     * waiting) 503, the rest 500.
+     * The HTTP status of a protocol error code: missing things are 404, conflicts 409, limits 413 (a
+     * coordinator's group limit 429), caller mistakes 400, timeouts 504, a partition that cannot serve now
+     * (or has too many long polls waiting) 503, the rest 500.
      */
     static int statusOf(ErrorCode code) {
         return switch (code) {
             case NONE -> 200;
-            case UNKNOWN_TOPIC, UNKNOWN_PARTITION, UNSUPPORTED_API -> 404;
-            case TOPIC_ALREADY_EXISTS -> 409;
+            case UNKNOWN_TOPIC, UNKNOWN_PARTITION, UNSUPPORTED_API, UNKNOWN_GROUP, UNKNOWN_MEMBER -> 404;
+            case TOPIC_ALREADY_EXISTS, FENCED_MEMBER, GROUP_NOT_EMPTY -> 409;
             case RECORD_TOO_LARGE, REQUEST_TOO_LARGE -> 413;
-            case INVALID_TOPIC_NAME, INVALID_CONFIG, INVALID_REQUEST, OFFSET_OUT_OF_RANGE -> 400;
+            case GROUP_LIMIT_REACHED -> 429;
+            case INVALID_TOPIC_NAME, INVALID_CONFIG, INVALID_REQUEST, OFFSET_OUT_OF_RANGE, INVALID_GROUP_NAME -> 400;
             case POLICY_VIOLATION -> 403;
             case TIMED_OUT -> 504;
             case NOT_LEADER, TOO_MANY_CONNECTIONS, TOO_MANY_WAITING_READS -> 503;

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The broker's HTTP/JSON API (docs/http-api.md): publish and read records, publish and read CloudEvents, manage
- * topics, health and Prometheus metrics. Runs on the JDK's {@link HttpServer}, one virtual thread per
- * request, so handlers block freely (reading a body, waiting for a commit, a long poll) without holding
- * a platform thread.
+ * topics, look at consumer groups, health and Prometheus metrics. Runs on the JDK's {@link HttpServer}, one
+ * virtual thread per request, so handlers block freely (reading a body, waiting for a commit, a long poll)
+ * without holding a platform thread.
  *
  * <pre>{@code
  * try (HttpApi api = HttpApi.start(service, registry, "127.0.0.1", 7651)) {
@@ -89,6 +89,7 @@ public final class HttpApi implements AutoCloseable {
         PartitionedAppender appender = new PartitionedAppender(service);
         TopicsHandler topics = new TopicsHandler(service);
         LongPollRead reads = new LongPollRead(service, closing);
+        GroupsHandler groups = new GroupsHandler(service.groups());
         return new Router()
                 .add("GET", "/healthz", request -> Response.ok(new Health("ok", service.clusterId())))
                 .add("GET", "/metrics", request -> Response.text(PROMETHEUS_TEXT, metrics.scrape(PROMETHEUS_TEXT)))
@@ -100,7 +101,9 @@ public final class HttpApi implements AutoCloseable {
                 .add("POST", "/topics/{topic}/records", new PublishHandler(appender, clock))
                 .add("POST", "/topics/{topic}/events", new EventsHandler(appender))
                 .add("GET", "/topics/{topic}/partitions/{partition}/records", new ReadHandler(reads))
-                .add("GET", "/topics/{topic}/partitions/{partition}/events", new EventsReadHandler(reads));
+                .add("GET", "/topics/{topic}/partitions/{partition}/events", new EventsReadHandler(reads))
+                .add("GET", "/groups", groups::list)
+                .add("GET", "/groups/{group}", groups::describe);
     }
 
     /** The answer of {@code GET /healthz}. */

@@ -10,10 +10,12 @@ import io.tributary.log.AckLevel;
 import io.tributary.log.ReadResult;
 import io.tributary.protocol.message.AlterTopicRequest;
 import io.tributary.protocol.message.AlterTopicResponse;
+import io.tributary.protocol.message.CommitOffsetsRequest;
 import io.tributary.protocol.message.CreateTopicRequest;
 import io.tributary.protocol.message.CreateTopicResponse;
 import io.tributary.protocol.message.DeleteTopicRequest;
 import io.tributary.protocol.message.DeleteTopicResponse;
+import io.tributary.protocol.message.DescribeGroupRequest;
 import io.tributary.protocol.message.DescribeTopicsRequest;
 import io.tributary.protocol.message.DescribeTopicsResponse;
 import io.tributary.protocol.message.DescribeTopicsResponse.PartitionDescription;
@@ -21,8 +23,12 @@ import io.tributary.protocol.message.DescribeTopicsResponse.TopicDescription;
 import io.tributary.protocol.message.EndOffsetRequest;
 import io.tributary.protocol.message.EndOffsetResponse;
 import io.tributary.protocol.message.ErrorCode;
+import io.tributary.protocol.message.FetchOffsetsRequest;
 import io.tributary.protocol.message.FetchRequest;
 import io.tributary.protocol.message.FetchResponse;
+import io.tributary.protocol.message.GroupHeartbeatRequest;
+import io.tributary.protocol.message.LeaveGroupRequest;
+import io.tributary.protocol.message.ListGroupsRequest;
 import io.tributary.protocol.message.MetadataRequest;
 import io.tributary.protocol.message.MetadataResponse;
 import io.tributary.protocol.message.MetadataResponse.PartitionMetadata;
@@ -31,6 +37,7 @@ import io.tributary.protocol.message.ProduceRequest;
 import io.tributary.protocol.message.ProduceResponse;
 import io.tributary.protocol.message.ProduceResponse.PartitionResult;
 import io.tributary.protocol.message.Request;
+import io.tributary.protocol.message.ResetOffsetsRequest;
 import io.tributary.protocol.message.Response;
 import io.tributary.protocol.wire.MemoryRecords;
 import java.time.Duration;
@@ -44,8 +51,10 @@ import java.util.function.Supplier;
 
 /**
  * Answers each request of the binary protocol by calling the {@link BrokerService}. Handling starts on
- * the connection's reader thread, in arrival order (so pipelined appends get offsets in request order);
- * the returned future completes when the answer is ready (after the commit, after a long poll).
+ * the connection's reader thread, in arrival order (so pipelined appends get offsets in request order),
+ * and must not block it; the returned future completes when the answer is ready (after the commit, after
+ * a long poll). The consumer-group apis go to {@link GroupRequests}, which runs the calls that wait for
+ * durability on a virtual thread of their own.
  */
 final class RequestHandler {
 
@@ -56,10 +65,13 @@ final class RequestHandler {
 
     private final BrokerService service;
     private final MetadataResponse.Node self;
+    private final GroupRequests groups;
 
     RequestHandler(BrokerService service, MetadataResponse.Node self) {
         this.service = service;
         this.self = self;
+        this.groups = new GroupRequests(service.groups(),
+                command -> Thread.ofVirtual().name("tributary-group-call").start(command));
     }
 
     CompletableFuture<? extends Response> handle(Request request) {
@@ -77,7 +89,13 @@ final class RequestHandler {
             }, DeleteTopicResponse.OK, failure -> new DeleteTopicResponse(failure.code(), failure.message()));
             case DescribeTopicsRequest describe -> CompletableFuture.completedFuture(describe(describe));
             case EndOffsetRequest endOffset -> CompletableFuture.completedFuture(endOffset(endOffset));
-            default -> throw new IllegalArgumentException("no handler for " + request.apiKey());
+            case GroupHeartbeatRequest heartbeat -> groups.heartbeat(heartbeat);
+            case LeaveGroupRequest leave -> groups.leave(leave);
+            case CommitOffsetsRequest commit -> groups.commit(commit);
+            case FetchOffsetsRequest fetchOffsets -> groups.fetchOffsets(fetchOffsets);
+            case ListGroupsRequest list -> groups.list();
+            case DescribeGroupRequest describeGroup -> groups.describe(describeGroup);
+            case ResetOffsetsRequest reset -> groups.resetOffsets(reset);
         };
     }
 

@@ -60,6 +60,11 @@ final class LocalPartition implements Partition {
     }
 
     @Override
+    public int deleteSegmentsBefore(long offset) {
+        return log.deleteSegmentsBefore(offset);
+    }
+
+    @Override
     public void reconfigure(LogConfig config) {
         log.reconfigure(config);
     }

@@ -30,6 +30,16 @@ public interface Partition extends AutoCloseable {
     /** Offsets and size now. */
     PartitionState state();
 
+    /**
+     * Deletes the closed segments all of whose records are below {@code offset}, oldest first, and
+     * advances the log start offset, as retention does; never the active segment, never records that
+     * are not committed yet. For owners that know everything before {@code offset} is superseded (the
+     * offsets store after a snapshot). Blocks while files are unlinked; call it off the commit thread.
+     *
+     * @return segments deleted
+     */
+    int deleteSegmentsBefore(long offset);
+
     /** Applies changed durability, retention or roll settings. */
     void reconfigure(LogConfig config);
 

@@ -8,10 +8,12 @@ import io.tributary.api.config.ConfigException;
 import io.tributary.broker.BrokerConfig;
 import io.tributary.broker.partition.Partition;
 import io.tributary.broker.partition.PartitionState;
+import io.tributary.broker.topic.InternalTopics;
 import io.tributary.broker.topic.Topic;
 import io.tributary.broker.topic.TopicConfig;
 import io.tributary.broker.topic.TopicRegistry;
 import io.tributary.format.RecordBatch;
+import io.tributary.group.GroupCoordinator;
 import io.tributary.log.AckLevel;
 import io.tributary.log.AppendResult;
 import io.tributary.log.ReadResult;
@@ -34,6 +36,10 @@ import java.util.function.Supplier;
  * topics on first produce when allowed, choosing partitions, enforcing record limits), read with a long
  * poll, and manage topics. Thread-safe. Failures are thrown or returned as failed futures carrying the
  * named exceptions that {@link Failure#of} maps to error codes.
+ *
+ * <p><b>Internal topics</b> ({@link InternalTopics}: names starting with {@code __}) may be read, not
+ * created, produced to, altered or deleted ({@link PolicyViolationException}); {@link #topics()} leaves
+ * them out.
  */
 public final class BrokerService {
 
@@ -45,11 +51,16 @@ public final class BrokerService {
     private final String clusterId;
     private final ConcurrentMap<TopicName, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
     private final Semaphore requestMemory;
+    private final GroupCoordinator groups;
 
-    public BrokerService(TopicRegistry topics, BrokerConfig config, String clusterId) {
+    /**
+     * @param groups the broker's consumer-group coordinator (see {@code io.tributary.broker.group.ConsumerGroups})
+     */
+    public BrokerService(TopicRegistry topics, BrokerConfig config, String clusterId, GroupCoordinator groups) {
         this.topics = topics;
         this.config = config;
         this.clusterId = clusterId;
+        this.groups = groups;
         this.requestMemory = new Semaphore((int) Math.min(Integer.MAX_VALUE, config.requestMemory().bytes()), true);
     }
 
@@ -76,6 +87,17 @@ public final class BrokerService {
     }
 
     /**
+     * The broker's consumer-group coordinator, complete without the network: the binary protocol and the
+     * HTTP API serve it, the {@code file:} bus calls it in process. Thread-safe; {@code commit} and
+     * {@code resetOffsets} block until the offsets are durable in {@code __consumer_offsets}, the other
+     * calls answer from memory. Failures are the {@code io.tributary.group} exceptions (and
+     * {@link TopicNotFoundException} for a reset of a topic that does not exist).
+     */
+    public GroupCoordinator groups() {
+        return groups;
+    }
+
+    /**
      * Appends one batch to partition {@code partition} of {@code topic} (or {@link #ANY_PARTITION}). The
      * future completes at {@code ackLevel}, or fails with {@link java.util.concurrent.TimeoutException}
      * after {@code timeout} when waiting for the commit takes longer; it fails with
@@ -85,8 +107,10 @@ public final class BrokerService {
     public CompletableFuture<Appended> append(String topic, int partition, RecordBatch batch, AckLevel ackLevel,
             Duration timeout) {
         try {
+            TopicName name = TopicName.of(topic);
+            refuseInternal(name, "produce to");
             checkLimits(partition, batch);
-            Topic target = topicForProduce(TopicName.of(topic));
+            Topic target = topicForProduce(name);
             int number = partition == ANY_PARTITION ? choosePartition(target, batch) : partition;
             return appendChecked(target, number, batch, ackLevel, timeout);
         } catch (RuntimeException e) {
@@ -105,8 +129,10 @@ public final class BrokerService {
      */
     public Map<Integer, CompletableFuture<Appended>> append(String topic, Map<Integer, RecordBatch> batches,
             AckLevel ackLevel, Duration timeout) {
+        TopicName name = TopicName.of(topic);
+        refuseInternal(name, "produce to");
         batches.forEach(this::checkLimits);
-        Topic target = topicForProduce(TopicName.of(topic));
+        Topic target = topicForProduce(name);
         Map<Integer, CompletableFuture<Appended>> appends = new LinkedHashMap<>();
         batches.forEach((partition, batch) -> {
             CompletableFuture<Appended> append;
@@ -165,14 +191,17 @@ public final class BrokerService {
         return topics.require(TopicName.of(topic));
     }
 
-    /** Every topic, by name. */
+    /** Every topic but the internal ones, by name (name an internal topic to {@link #find} it). */
     public List<Topic> topics() {
-        return topics.list();
+        return topics.list().stream().filter(topic -> !InternalTopics.isInternal(topic.name())).toList();
     }
 
     /** Creates a topic; {@code settings} use the keys of {@link io.tributary.broker.topic.TopicConfig}. */
     public Topic createTopic(String topic, int partitions, Map<String, String> settings) {
         TopicName name = TopicName.of(topic);
+        if (InternalTopics.isInternal(name)) {
+            throw new PolicyViolationException(InternalTopics.reservedName(name));
+        }
         if (settings.containsKey(TopicConfig.PARTITIONS) || settings.containsKey(TopicConfig.AUTO_CREATED)) {
             throw new ConfigException("'" + TopicConfig.PARTITIONS + "' and '" + TopicConfig.AUTO_CREATED
                     + "' cannot be set as topic settings: the partition count is given on its own, and the broker marks"
@@ -185,14 +214,23 @@ public final class BrokerService {
     public Topic alterTopic(String topic, Map<String, String> settings) {
         TopicName name = TopicName.of(topic);
         topics.require(name);
+        refuseInternal(name, "alter");
         return asConfigError(() -> topics.alter(name, settings));
     }
 
     /** Deletes a topic and its records. */
     public void deleteTopic(String topic) {
         TopicName name = TopicName.of(topic);
+        topics.require(name);
+        refuseInternal(name, "delete");
         topics.delete(name);
         roundRobin.remove(name);
+    }
+
+    private static void refuseInternal(TopicName name, String change) {
+        if (InternalTopics.isInternal(name)) {
+            throw new PolicyViolationException(InternalTopics.readOnly(name, change));
+        }
     }
 
     private Topic topicForProduce(TopicName name) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tributary.broker.BrokerConfig;
+import io.tributary.broker.group.ConsumerGroups;
 import io.tributary.broker.partition.PartitionFactory;
 import io.tributary.broker.service.BrokerService;
 import io.tributary.broker.topic.TopicRegistry;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,7 +42,8 @@ final class ApiFixture implements AutoCloseable {
     private ApiFixture(Path data, UnaryOperator<BrokerConfig> settings) {
         BrokerConfig config = settings.apply(BrokerConfig.defaults(data));
         topics = TopicRegistry.open(data, config.log(), PartitionFactory.local(scheduler));
-        service = new BrokerService(topics, config, CLUSTER_ID);
+        service = new BrokerService(topics, config, CLUSTER_ID, ConsumerGroups.open(topics, config, InstantSource.system(),
+                scheduler));
         api = HttpApi.start(service, metrics, "127.0.0.1", 0);
     }
 

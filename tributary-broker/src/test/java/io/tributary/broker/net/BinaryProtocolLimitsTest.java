@@ -8,6 +8,7 @@ import io.tributary.api.Record;
 import io.tributary.api.config.ByteSize;
 import io.tributary.api.config.ConfigSource;
 import io.tributary.broker.BrokerConfig;
+import io.tributary.broker.group.ConsumerGroups;
 import io.tributary.broker.partition.PartitionFactory;
 import io.tributary.broker.service.BrokerService;
 import io.tributary.broker.topic.TopicRegistry;
@@ -27,6 +28,7 @@ import io.tributary.protocol.message.ProduceResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +171,8 @@ class BinaryProtocolLimitsTest {
     private void start(UnaryOperator<BrokerConfig> settings) {
         BrokerConfig config = settings.apply(BrokerConfig.defaults(data).withPort(0).withHttpPort(0));
         topics = TopicRegistry.open(data, config.log(), PartitionFactory.local(scheduler));
-        service = new BrokerService(topics, config, "test-cluster");
+        service = new BrokerService(topics, config, "test-cluster", ConsumerGroups.open(topics, config,
+                InstantSource.system(), scheduler));
         server = TcpServer.start("127.0.0.1", 0, service, new SimpleMeterRegistry());
     }
 

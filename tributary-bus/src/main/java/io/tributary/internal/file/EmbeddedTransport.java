@@ -114,7 +114,7 @@ public final class EmbeddedTransport implements Transport {
     /** {@inheritDoc} The embedded broker's coordinator, called in this process; offsets live in its log. */
     @Override
     public GroupCoordinator groups() {
-        throw new UnsupportedOperationException("STUB");
+        return service.groups();
     }
 
     @Override

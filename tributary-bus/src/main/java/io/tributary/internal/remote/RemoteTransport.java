@@ -109,7 +109,7 @@ public final class RemoteTransport implements Transport {
     /** {@inheritDoc} The server's coordinator, over the network: every call blocks up to the call timeout. */
     @Override
     public GroupCoordinator groups() {
-        throw new UnsupportedOperationException("STUB");
+        return client.groups();
     }
 
     /**

@@ -10,6 +10,7 @@ import io.tributary.client.Producer;
 import io.tributary.client.ProducerOptions;
 import io.tributary.client.ReadResult;
 import io.tributary.client.TopicDescription;
+import io.tributary.group.GroupCoordinator;
 import io.tributary.client.TributaryClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,6 +108,11 @@ final class StubClient implements TributaryClient {
     @Override
     public void deleteTopic(String topic) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public GroupCoordinator groups() {
+        throw new UnsupportedOperationException("the stub client has no consumer groups");
     }
 
     @Override

@@ -9,6 +9,12 @@ import io.tributary.api.config.ConfigException;
 import io.tributary.client.BrokerErrorException;
 import io.tributary.client.RecordTooLargeException;
 import io.tributary.client.TimedOutException;
+import io.tributary.group.FencedMemberException;
+import io.tributary.group.GroupLimitException;
+import io.tributary.group.GroupNotEmptyException;
+import io.tributary.group.InvalidGroupNameException;
+import io.tributary.group.UnknownGroupException;
+import io.tributary.group.UnknownMemberException;
 import io.tributary.protocol.message.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +39,12 @@ public final class BrokerErrors {
             case TOPIC_ALREADY_EXISTS -> new TopicExistsException(message);
             case INVALID_TOPIC_NAME -> new InvalidTopicNameException(message);
             case INVALID_CONFIG -> new ConfigException(message);
+            case UNKNOWN_MEMBER -> new UnknownMemberException(message);
+            case FENCED_MEMBER -> new FencedMemberException(message);
+            case UNKNOWN_GROUP -> new UnknownGroupException(message);
+            case GROUP_NOT_EMPTY -> new GroupNotEmptyException(message);
+            case INVALID_GROUP_NAME -> new InvalidGroupNameException(message);
+            case GROUP_LIMIT_REACHED -> new GroupLimitException(message);
             default -> new BrokerErrorException(code.name(), code.retriable(), message);
         };
     }

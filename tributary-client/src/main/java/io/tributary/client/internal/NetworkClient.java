@@ -11,6 +11,7 @@ import io.tributary.client.ProducerOptions;
 import io.tributary.client.ReadResult;
 import io.tributary.client.TopicDescription;
 import io.tributary.client.TributaryClient;
+import io.tributary.group.GroupCoordinator;
 import io.tributary.protocol.message.AlterTopicRequest;
 import io.tributary.protocol.message.AlterTopicResponse;
 import io.tributary.protocol.message.CreateTopicRequest;
@@ -47,6 +48,7 @@ public final class NetworkClient implements TributaryClient {
     private final RecordPartitioner partitioner = new RecordPartitioner();
     private final DirectSend directSend;
     private final PartitionReader reader;
+    private final RemoteGroupCoordinator groups;
     private final Set<BatchingProducer> producers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -59,6 +61,7 @@ public final class NetworkClient implements TributaryClient {
         this.router = router;
         this.directSend = new DirectSend(router, partitioner);
         this.reader = new PartitionReader(router, options.fetchMaxBytes().toIntExact());
+        this.groups = new RemoteGroupCoordinator(router);
     }
 
     /** Connects, fetches metadata and checks the cluster id; see {@link TributaryClient#connect(ConnectionString, ClientOptions)}. */
@@ -185,6 +188,12 @@ public final class NetworkClient implements TributaryClient {
     public ClusterMetadata metadata(String... topics) {
         requireOpen();
         return ClusterView.toMetadata(router.refresh(List.of(topics), router.newDeadline()));
+    }
+
+    @Override
+    public GroupCoordinator groups() {
+        requireOpen();
+        return groups;
     }
 
     @Override

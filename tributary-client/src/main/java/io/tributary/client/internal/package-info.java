@@ -4,7 +4,8 @@
  * keeps them by node; {@link io.tributary.client.internal.ClusterRouter} holds the metadata
  * ({@link io.tributary.client.internal.ClusterView}), checks the cluster id and fails over between nodes.
  * {@link io.tributary.client.internal.NetworkClient} implements the client on them: {@code DirectSend}
- * for the low-level send, {@code PartitionReader} for reads and offsets.
+ * for the low-level send, {@code PartitionReader} for reads and offsets, {@code RemoteGroupCoordinator}
+ * for consumer groups ({@code GroupAnswers} turns its answers into the group records).
  *
  * <p>The producer: {@link io.tributary.client.internal.BatchingProducer} takes records,
  * {@code RecordAccumulator} batches them per partition ({@code PartitionQueue} keeps order, sequence

@@ -29,6 +29,12 @@ class ClientArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.tributary.broker..", "io.tributary.log..");
 
     @ArchTest
+    static final ArchRule theClientSpeaksTheGroupContractNotTheCoordinator = noClasses()
+            .that().resideInAPackage("io.tributary.client..")
+            .should().dependOnClassesThat().resideInAPackage("io.tributary.group.coordinator..")
+            .because("groups() implements GroupCoordinator over the protocol; the coordinator runs in the broker");
+
+    @ArchTest
     static final ArchRule theClientsPublicTypesAreInterfacesRecordsEnumsOrExceptions = classes()
             .that().resideInAPackage("io.tributary.client").and().arePublic()
             .should().beInterfaces().orShould().beRecords().orShould().beEnums()

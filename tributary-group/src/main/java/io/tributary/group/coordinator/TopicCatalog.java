@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * The topics a coordinator assigns and measures: implemented by the broker over its topics and by the
- * {@code mem:} bus over its rings. Thread-safe; called with the coordinator's lock held, so it must answer
- * from memory, without blocking.
+ * {@code mem:} bus over its rings. Thread-safe. {@link #partitions}, {@link #logStartOffset} and
+ * {@link #endOffset} are called with the coordinator's lock held (on every heartbeat, for each subscribed topic),
+ * so they must answer from memory, without blocking; {@link #offsetForTime} is called without it.
  */
 public interface TopicCatalog {
 
@@ -29,7 +30,8 @@ public interface TopicCatalog {
 
     /**
      * The offset of the first record whose timestamp is at or after {@code time}, or the end offset when there
-     * is none. May read the partition (it is only used to reset offsets, never on a member's path).
+     * is none. May read the partition: it is only used to reset offsets, never on a member's path, and never
+     * with the coordinator's lock held.
      *
      * @throws io.tributary.api.TopicNotFoundException if its topic does not exist
      */

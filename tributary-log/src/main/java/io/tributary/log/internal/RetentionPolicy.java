@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Which closed segments retention deletes: a prefix of the oldest ones, never {@code firstKept} or
  * anything after it. A segment goes when its newest record is older than {@code retention-age}, or
- * when the log without it would still hold at least {@code retention-bytes}. A pure function.
+ * when the log without it would still hold at least {@code retention-bytes}; or, asked by offset
+ * ({@link #segmentsBefore}), when every record in it is below that offset. Pure functions.
  */
 final class RetentionPolicy {
 
@@ -37,6 +38,25 @@ final class RetentionPolicy {
                 break;
             }
             total -= segment.size();
+            doomed++;
+        }
+        return doomed;
+    }
+
+    /**
+     * How many segments, from the oldest, hold only records below {@code offset}.
+     *
+     * @param segments  all segments, oldest first
+     * @param firstKept the oldest segment that must stay (the one the commit point is in, or the active one)
+     */
+    static int segmentsBefore(List<Segment> segments, Segment firstKept, long offset) {
+        int doomed = 0;
+        for (int i = 0; i < segments.size() - 1; i++) {
+            Segment segment = segments.get(i);
+            // A closed segment's records end where the next segment starts.
+            if (segment == firstKept || segments.get(i + 1).baseOffset() > offset) {
+                break;
+            }
             doomed++;
         }
         return doomed;

@@ -428,6 +428,28 @@ public final class SegmentedLog implements PartitionLog {
 
     @Override
     public int enforceRetention() {
+        return deleteOldest((list, firstKept) -> RetentionPolicy.segmentsToDelete(list, firstKept, config, clock.millis()),
+                "past retention", "retention deletes them again after a restart");
+    }
+
+    @Override
+    public int deleteSegmentsBefore(long offset) {
+        return deleteOldest((list, firstKept) -> RetentionPolicy.segmentsBefore(list, firstKept, offset),
+                "before offset " + offset, "after a restart they are part of the log again until the next such call");
+    }
+
+    /** Chooses how many of the oldest segments go, given the segments and the oldest one that must stay. */
+    @FunctionalInterface
+    private interface DeletionChoice {
+        int count(List<Segment> segments, Segment firstKept);
+    }
+
+    /**
+     * The one deletion path (retention and {@link #deleteSegmentsBefore}): drops a prefix of closed segments
+     * from the list under the lock, which advances the log start, then unlinks their files and syncs the
+     * directory without it.
+     */
+    private int deleteOldest(DeletionChoice choice, String why, String afterFailure) {
         List<Segment> doomed;
         appendLock.lock();
         try {
@@ -437,7 +459,7 @@ public final class SegmentedLog implements PartitionLog {
             List<Segment> list = segments;
             // Only segments wholly below the commit point go: the commit thread may still force that one.
             Segment firstKept = committed.segment().baseOffset() < active.baseOffset() ? committed.segment() : active;
-            int count = RetentionPolicy.segmentsToDelete(list, firstKept, config, clock.millis());
+            int count = choice.count(list, firstKept);
             if (count == 0) {
                 return 0;
             }
@@ -453,8 +475,7 @@ public final class SegmentedLog implements PartitionLog {
             }
             storage.syncDirectory(directory);
         } catch (IOException e) {
-            LOG.warn("{}: deleting segments past retention failed; they will be deleted again after a restart: {}",
-                    directory, e.toString());
+            LOG.warn("{}: deleting segments {} failed ({}); {}", directory, why, e.toString(), afterFailure);
         }
         return doomed.size();
     }

@@ -25,7 +25,21 @@ public enum ApiKey {
     /** Change a topic's settings. */
     ALTER_TOPIC(6),
     /** A partition's log start offset and committed end offset. */
-    END_OFFSET(7);
+    END_OFFSET(7),
+    /** A consumer group member's heartbeat (its first joins): answers the partitions it may hold. */
+    GROUP_HEARTBEAT(8),
+    /** A member leaves its group. */
+    LEAVE_GROUP(9),
+    /** A member commits its group's offsets. */
+    COMMIT_OFFSETS(10),
+    /** A group's committed offsets. */
+    FETCH_OFFSETS(11),
+    /** Every group, with its state, members and generation. */
+    LIST_GROUPS(12),
+    /** A group's members, assignment and progress per partition. */
+    DESCRIBE_GROUP(13),
+    /** Moves a group's committed offsets (earliest, latest, an offset, a time). */
+    RESET_OFFSETS(14);
 
     private static final ApiKey[] BY_ID = byId();
 

@@ -32,7 +32,16 @@ public enum ErrorCode {
     OFFSET_OUT_OF_RANGE(19, false, "the offset is below the log start or past the end; restart from one of them"),
     INVALID_CONFIG(20, false, "a topic setting is unknown or its value is invalid"),
     TOO_MANY_WAITING_READS(21, true, "the partition has as many long polls waiting as tributary.log.max-read-waiters "
-            + "allows; retry after a backoff");
+            + "allows; retry after a backoff"),
+    UNKNOWN_MEMBER(22, false, "the group does not know the member: it left, its session timed out, or the coordinator "
+            + "restarted; drop its partitions without committing and join again"),
+    FENCED_MEMBER(23, false, "the member does not hold the partition in the generation it named (the partition moved, "
+            + "or the commit is from an earlier ownership); the commit was refused: stop handling the partition"),
+    UNKNOWN_GROUP(24, false, "no group of that name has members or committed offsets"),
+    GROUP_NOT_EMPTY(25, false, "the group has members; stop them (or wait for their session timeout) and try again"),
+    INVALID_GROUP_NAME(26, false, "a group name breaks the rule [a-zA-Z0-9._-]{1,249}"),
+    GROUP_LIMIT_REACHED(27, false, "the coordinator has tributary.group.max-groups groups or the group has "
+            + "tributary.group.max-members members; the message names which");
 
     private static final ErrorCode[] BY_CODE = byCode();
 

@@ -11,7 +11,9 @@ import io.tributary.protocol.wire.WireWriter;
  * and the broker answers it with an error code for that entry.
  */
 public sealed interface Request permits ProduceRequest, FetchRequest, MetadataRequest, CreateTopicRequest,
-        DeleteTopicRequest, DescribeTopicsRequest, AlterTopicRequest, EndOffsetRequest {
+        DeleteTopicRequest, DescribeTopicsRequest, AlterTopicRequest, EndOffsetRequest,
+        GroupHeartbeatRequest, LeaveGroupRequest, CommitOffsetsRequest, FetchOffsetsRequest, ListGroupsRequest, DescribeGroupRequest,
+        ResetOffsetsRequest {
 
     /** The api this request belongs to. */
     ApiKey apiKey();

@@ -11,7 +11,9 @@ import io.tributary.protocol.wire.WireWriter;
  * concern one topic or partition sit in the body next to that entry.
  */
 public sealed interface Response permits ProduceResponse, FetchResponse, MetadataResponse, CreateTopicResponse,
-        DeleteTopicResponse, DescribeTopicsResponse, AlterTopicResponse, EndOffsetResponse {
+        DeleteTopicResponse, DescribeTopicsResponse, AlterTopicResponse, EndOffsetResponse,
+        GroupHeartbeatResponse, LeaveGroupResponse, CommitOffsetsResponse, FetchOffsetsResponse, ListGroupsResponse, DescribeGroupResponse,
+        ResetOffsetsResponse {
 
     /** The api this response answers. */
     ApiKey apiKey();

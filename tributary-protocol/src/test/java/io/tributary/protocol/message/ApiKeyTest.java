@@ -26,6 +26,13 @@ class ApiKeyTest {
         pinned.put(ApiKey.DESCRIBE_TOPICS, 5);
         pinned.put(ApiKey.ALTER_TOPIC, 6);
         pinned.put(ApiKey.END_OFFSET, 7);
+        pinned.put(ApiKey.GROUP_HEARTBEAT, 8);
+        pinned.put(ApiKey.LEAVE_GROUP, 9);
+        pinned.put(ApiKey.COMMIT_OFFSETS, 10);
+        pinned.put(ApiKey.FETCH_OFFSETS, 11);
+        pinned.put(ApiKey.LIST_GROUPS, 12);
+        pinned.put(ApiKey.DESCRIBE_GROUP, 13);
+        pinned.put(ApiKey.RESET_OFFSETS, 14);
 
         assertThat(Arrays.stream(ApiKey.values()).collect(Collectors.toMap(key -> key, key -> (int) key.id())))
                 .as("every api and its id; a new api takes the next free id")
@@ -48,7 +55,7 @@ class ApiKeyTest {
     @Test
     void forId_findsEveryKey_andNothingForIdsNotInUse() {
         assertThat(ApiKey.values()).allSatisfy(key -> assertThat(ApiKey.forId(key.id())).contains(key));
-        assertThat(ApiKey.forId((short) 8)).isEmpty();
+        assertThat(ApiKey.forId((short) 15)).isEmpty();
         assertThat(ApiKey.forId((short) -1)).isEmpty();
         assertThat(ApiKey.forId(Short.MAX_VALUE)).isEmpty();
     }

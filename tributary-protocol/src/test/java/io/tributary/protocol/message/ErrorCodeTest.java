@@ -40,6 +40,12 @@ class ErrorCodeTest {
         pinned.put(ErrorCode.OFFSET_OUT_OF_RANGE, 19);
         pinned.put(ErrorCode.INVALID_CONFIG, 20);
         pinned.put(ErrorCode.TOO_MANY_WAITING_READS, 21);
+        pinned.put(ErrorCode.UNKNOWN_MEMBER, 22);
+        pinned.put(ErrorCode.FENCED_MEMBER, 23);
+        pinned.put(ErrorCode.UNKNOWN_GROUP, 24);
+        pinned.put(ErrorCode.GROUP_NOT_EMPTY, 25);
+        pinned.put(ErrorCode.INVALID_GROUP_NAME, 26);
+        pinned.put(ErrorCode.GROUP_LIMIT_REACHED, 27);
 
         assertThat(Arrays.stream(ErrorCode.values()).collect(Collectors.toMap(error -> error, error -> (int) error.code())))
                 .as("every error and its code; a new error takes the next free code")
@@ -60,7 +66,7 @@ class ErrorCodeTest {
 
     @Test
     void codeUnknownToThisBuild_readsAsUnknownServerError_neverAsNone() {
-        for (short code : new short[] {22, 999, Short.MAX_VALUE, -1, Short.MIN_VALUE}) {
+        for (short code : new short[] {28, 999, Short.MAX_VALUE, -1, Short.MIN_VALUE}) {
             assertThat(ErrorCode.forCode(code)).as("code %d", code).isEqualTo(ErrorCode.UNKNOWN_SERVER_ERROR);
             assertThat(ErrorCode.isKnown(code)).as("code %d", code).isFalse();
         }

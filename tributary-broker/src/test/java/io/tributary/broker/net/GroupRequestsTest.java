@@ -1,0 +1,144 @@
+package io.tributary.broker.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.api.TopicPartition;
+import io.tributary.group.Assignment;
+import io.tributary.group.Commit;
+import io.tributary.group.FencedMemberException;
+import io.tributary.group.GroupCoordinator;
+import io.tributary.group.GroupDescription;
+import io.tributary.group.GroupSummary;
+import io.tributary.group.Heartbeat;
+import io.tributary.group.OffsetReset;
+import io.tributary.protocol.message.CommitOffsetsRequest;
+import io.tributary.protocol.message.CommitOffsetsResponse;
+import io.tributary.protocol.message.ErrorCode;
+import io.tributary.protocol.message.GroupHeartbeatRequest;
+import io.tributary.protocol.message.GroupHeartbeatResponse;
+import io.tributary.protocol.message.ResetOffsetsRequest;
+import io.tributary.protocol.message.ResetOffsetsResponse;
+import io.tributary.protocol.message.TopicOffsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connection's reader thread never waits for durability: commit and reset run elsewhere, everything else is
+ * answered on the caller's thread; failures become the response's own error code and message.
+ */
+class GroupRequestsTest {
+
+    private static final TopicPartition ORDERS_0 = TopicPartition.of("orders", 0);
+    private static final CommitOffsetsRequest COMMIT = new CommitOffsetsRequest("billing", "m-1", 1,
+            List.of(new TopicOffsets("orders", List.of(new TopicOffsets.PartitionOffset(0, 5)))));
+
+    private final SlowDurabilityCoordinator coordinator = new SlowDurabilityCoordinator();
+    private final GroupRequests requests = new GroupRequests(coordinator,
+            command -> Thread.ofVirtual().name("test-group-call").start(command));
+
+    @Test
+    void commit_waitsForDurabilityOffTheCallersThread_whileAHeartbeatBehindItIsAnsweredAtOnce() throws Exception {
+        CompletableFuture<CommitOffsetsResponse> commit = requests.commit(COMMIT);
+        CompletableFuture<GroupHeartbeatResponse> heartbeat = requests.heartbeat(new GroupHeartbeatRequest("billing",
+                "m-1", 1, "test", List.of("orders"), List.of()));
+
+        assertThat(heartbeat).isCompletedWithValueMatching(answer -> answer.errorCode() == ErrorCode.NONE);
+        assertThat(commit).as("the commit waits for its offsets to be durable").isNotDone();
+        coordinator.durable.countDown();
+        assertThat(commit.get(10, TimeUnit.SECONDS)).isEqualTo(CommitOffsetsResponse.OK);
+        assertThat(coordinator.committedOn).isNotNull().isNotEqualTo(Thread.currentThread());
+        assertThat(coordinator.committed).isEqualTo(new Commit("billing", "m-1", 1, Map.of(ORDERS_0, 5L)));
+    }
+
+    @Test
+    void reset_runsOffTheCallersThreadToo() throws Exception {
+        CompletableFuture<ResetOffsetsResponse> reset = requests.resetOffsets(new ResetOffsetsRequest("billing", "orders",
+                ResetOffsetsRequest.OFFSET, 3));
+
+        assertThat(reset).isNotDone();
+        coordinator.durable.countDown();
+        ResetOffsetsResponse answer = reset.get(10, TimeUnit.SECONDS);
+        assertThat(answer.offsets()).containsExactly(new TopicOffsets("orders", List.of(new TopicOffsets.PartitionOffset(0, 3))));
+        assertThat(coordinator.resetTo).isEqualTo(OffsetReset.offset(3));
+    }
+
+    @Test
+    void aFencedCommit_isAnsweredWithFencedMember_andTheCoordinatorsMessage() throws Exception {
+        coordinator.durable.countDown();
+        coordinator.fence = true;
+
+        CommitOffsetsResponse answer = requests.commit(COMMIT).get(10, TimeUnit.SECONDS);
+
+        assertThat(answer.errorCode()).isEqualTo(ErrorCode.FENCED_MEMBER);
+        assertThat(answer.errorMessage()).isEqualTo("m-1 does not hold orders-0 in generation 1");
+    }
+
+    /** Answers at once, except commit and reset, which wait until {@link #durable} opens. */
+    private static final class SlowDurabilityCoordinator implements GroupCoordinator {
+        final CountDownLatch durable = new CountDownLatch(1);
+        volatile @Nullable Thread committedOn;
+        volatile @Nullable Commit committed;
+        volatile @Nullable OffsetReset resetTo;
+        volatile boolean fence;
+
+        @Override
+        public Assignment heartbeat(Heartbeat heartbeat) {
+            return new Assignment(heartbeat.memberId(), 1, Set.of(ORDERS_0), Duration.ofSeconds(1));
+        }
+
+        @Override
+        public void leave(String group, String memberId) {
+        }
+
+        @Override
+        public void commit(Commit commit) {
+            awaitDurable();
+            if (fence) {
+                throw new FencedMemberException(commit.memberId() + " does not hold orders-0 in generation 1");
+            }
+            committedOn = Thread.currentThread();
+            committed = commit;
+        }
+
+        @Override
+        public Map<TopicPartition, Long> committedOffsets(String group, Collection<TopicPartition> partitions) {
+            return Map.of();
+        }
+
+        @Override
+        public List<GroupSummary> listGroups() {
+            return List.of();
+        }
+
+        @Override
+        public GroupDescription describe(String group) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<TopicPartition, Long> resetOffsets(String group, @Nullable String topic, OffsetReset to) {
+            awaitDurable();
+            resetTo = to;
+            return Map.of(ORDERS_0, 3L);
+        }
+
+        private void awaitDurable() {
+            try {
+                if (!durable.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never made the offsets durable");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package io.tributary.group.coordinator;
+
+import io.tributary.api.TopicName;
+import io.tributary.api.TopicNotFoundException;
+import io.tributary.api.TopicPartition;
+import io.tributary.api.config.ConfigKey;
+import io.tributary.group.Assignment;
+import io.tributary.group.Commit;
+import io.tributary.group.GroupConfig;
+import io.tributary.group.GroupCoordinator;
+import io.tributary.group.GroupDescription;
+import io.tributary.group.GroupException;
+import io.tributary.group.GroupLimitException;
+import io.tributary.group.GroupName;
+import io.tributary.group.GroupNotEmptyException;
+import io.tributary.group.GroupSummary;
+import io.tributary.group.Heartbeat;
+import io.tributary.group.OffsetReset;
+import io.tributary.group.UnknownGroupException;
+import io.tributary.group.UnknownMemberException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link GroupCoordinator} that runs in a process (decision 0012): memberships and assignments in memory,
+ * computed by the {@link StickyAssignor}; committed offsets in an {@link OffsetStore}, loaded once here and kept in
+ * memory; partitions and their offsets from a {@link TopicCatalog}. The broker runs one over its topics, the
+ * {@code mem:} bus one over an {@link InMemoryOffsetStore}.
+ *
+ * <p><b>Time.</b> Nothing here starts a thread. Session and rebalance timeouts are checked with the injected
+ * clock at the start of every call: for the group it names, and for every group in {@link #listGroups()} and when
+ * a new group would exceed {@code max-groups}. So a group nobody calls keeps its dead members until it is looked
+ * at, which nobody can tell apart from having removed them on time.
+ *
+ * <p><b>Threads.</b> Thread-safe. One lock guards every group; nothing waits while holding it (the catalog answers
+ * from memory, and {@link OffsetStore#store} must not block). It is a {@link ReentrantLock}, not a monitor, so that
+ * virtual threads waiting for it do not pin their carrier. {@link #commit} and {@link #resetOffsets} call the store
+ * under the lock, so that it sees offsets in the order they were accepted, then wait for durability outside it.
+ *
+ * <p><b>Bounds.</b> At most {@code max-groups} groups (groups loaded from the store count, even beyond it) of at most
+ * {@code max-members} members; a group with neither members nor committed offsets is forgotten.
+ */
+public final class LocalGroupCoordinator implements GroupCoordinator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalGroupCoordinator.class);
+    /**
+     * After a restart, groups known from the store get partitions only once this many heartbeat intervals passed:
+     * by then every member still handling partitions from before heartbeated, learned that it is unknown and
+     * stopped, so no partition is handled by an old and a new member at once.
+     */
+    static final int STARTUP_HEARTBEATS = 2;
+
+    private final GroupConfig config;
+    private final TopicCatalog catalog;
+    private final OffsetStore store;
+    private final InstantSource clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final SortedMap<String, Group> groups = new TreeMap<>();
+    /** Numbers the store calls in the order they are made, so that the last one wins in memory as in the store. */
+    private long storeSequence;
+
+    /**
+     * A coordinator with the offsets {@code store} holds; blocks while {@link OffsetStore#load()} reads them.
+     *
+     * @param clock tells the time for heartbeats and timeouts
+     */
+    public LocalGroupCoordinator(GroupConfig config, TopicCatalog catalog, OffsetStore store, InstantSource clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Instant handOutFrom = clock.instant().plus(config.heartbeatInterval().multipliedBy(STARTUP_HEARTBEATS));
+        store.load().forEach((name, offsets) -> {
+            if (!offsets.isEmpty()) {
+                Group group = new Group(GroupName.of(name).value(), config, catalog);
+                group.committed().load(offsets);
+                group.handOutNothingUntil(handOutFrom);
+                groups.put(name, group);
+            }
+        });
+        if (groups.size() > config.maxGroups()) {
+            LOG.warn("{} groups have committed offsets, more than {} = {}: no new group can be created until it is"
+                    + " raised", groups.size(), GroupConfig.MAX_GROUPS.name(), config.maxGroups());
+        }
+    }
+
+    @Override
+    public Assignment heartbeat(Heartbeat heartbeat) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Group group = current(heartbeat.group(), now);
+            if (group == null || !group.hasMember(heartbeat.memberId())) {
+                if (!heartbeat.isJoin()) {
+                    throw unknownMember(heartbeat.group(), heartbeat.memberId(), "");
+                }
+                if (group == null) {
+                    group = create(heartbeat.group(), now, "member " + heartbeat.memberId() + " cannot join group "
+                            + heartbeat.group());
+                }
+                group.join(heartbeat, now);
+            }
+            return group.heartbeat(heartbeat, now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void leave(String group, String memberId) {
+        GroupName.of(group);
+        lock.lock();
+        try {
+            Group known = current(group, clock.instant());
+            if (known != null && known.leave(memberId)) {
+                forgetIfUnused(known);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void commit(Commit commit) {
+        long sequence;
+        CompletableFuture<Void> stored;
+        lock.lock();
+        try {
+            Group group = current(commit.group(), clock.instant());
+            if (group == null || !group.hasMember(commit.memberId())) {
+                throw unknownMember(commit.group(), commit.memberId(), "offsets not committed: ");
+            }
+            group.checkCommit(commit);
+            sequence = ++storeSequence;
+            stored = startStore(group, sequence, commit.offsets(), "committed");
+        } finally {
+            lock.unlock();
+        }
+        awaitStored(commit.group(), sequence, commit.offsets(), stored, "committed");
+    }
+
+    @Override
+    public Map<TopicPartition, Long> committedOffsets(String group, Collection<TopicPartition> partitions) {
+        GroupName.of(group);
+        Objects.requireNonNull(partitions, "partitions");
+        lock.lock();
+        try {
+            Group known = current(group, clock.instant());
+            return known == null ? Map.of() : known.committed().of(partitions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<GroupSummary> listGroups() {
+        lock.lock();
+        try {
+            expireAll(clock.instant());
+            return groups.values().stream().map(Group::summary).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public GroupDescription describe(String group) {
+        GroupName.of(group);
+        lock.lock();
+        try {
+            Group known = current(group, clock.instant());
+            if (known == null) {
+                throw new UnknownGroupException("no group " + group + " has members or committed offsets; listGroups"
+                        + " shows the groups there are");
+            }
+            return known.describe();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, Long> resetOffsets(String group, @Nullable String topic, OffsetReset to) {
+        GroupName.of(group);
+        Objects.requireNonNull(to, "to");
+        // offsetForTime may read the log: positions are computed outside the lock, emptiness is checked again after
+        Map<TopicPartition, Long> positions = positions(topicsToReset(group, topic), to);
+        long sequence;
+        CompletableFuture<Void> stored;
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Group known = current(group, now);
+            if (known == null) {
+                known = create(group, now, "offsets of group " + group + " cannot be reset");
+            }
+            requireNoMembers(known);
+            sequence = ++storeSequence;
+            stored = startStore(known, sequence, positions, "reset");
+        } finally {
+            lock.unlock();
+        }
+        awaitStored(group, sequence, positions, stored, "reset");
+        return positions;
+    }
+
+    /** The topics to reset with their partition counts; checks the group is empty and the topics exist. */
+    private Map<String, Integer> topicsToReset(String group, @Nullable String topic) {
+        lock.lock();
+        try {
+            Group known = current(group, clock.instant());
+            if (known != null) {
+                requireNoMembers(known);
+            }
+            if (topic != null) {
+                TopicName.of(topic);
+                int partitions = catalog.partitions(topic);
+                if (partitions == 0) {
+                    throw new TopicNotFoundException("topic " + topic + " does not exist; offsets of group " + group
+                            + " were not reset");
+                }
+                return Map.of(topic, partitions);
+            }
+            if (known == null || known.committed().isEmpty()) {
+                throw new UnknownGroupException("group " + group + " has no committed offsets to reset; name the topic"
+                        + " whose offsets to set");
+            }
+            Map<String, Integer> topics = new TreeMap<>();
+            List<String> gone = new ArrayList<>();
+            for (String committedTopic : known.committed().topics()) {
+                int partitions = catalog.partitions(committedTopic);
+                if (partitions > 0) {
+                    topics.put(committedTopic, partitions);
+                } else {
+                    gone.add(committedTopic);
+                }
+            }
+            if (topics.isEmpty()) {
+                throw new TopicNotFoundException("no topic group " + group + " has committed offsets for exists any"
+                        + " more (" + String.join(", ", gone) + "); offsets not reset, name a topic to reset");
+            }
+            return topics;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Map<TopicPartition, Long> positions(Map<String, Integer> topics, OffsetReset to) {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        topics.forEach((topic, partitions) -> {
+            for (int number = 0; number < partitions; number++) {
+                TopicPartition partition = TopicPartition.of(topic, number);
+                long start = catalog.logStartOffset(partition);
+                long end = catalog.endOffset(partition);
+                long position = switch (to) {
+                    case OffsetReset.Earliest earliest -> start;
+                    case OffsetReset.Latest latest -> end;
+                    case OffsetReset.ToOffset(long offset) -> offset;
+                    case OffsetReset.ToTime(Instant time) -> catalog.offsetForTime(partition, time);
+                };
+                positions.put(partition, Math.clamp(position, start, Math.max(start, end)));
+            }
+        });
+        return Map.copyOf(positions);
+    }
+
+    private void requireNoMembers(Group group) {
+        if (group.memberCount() > 0) {
+            throw new GroupNotEmptyException("offsets of group " + group.name() + " cannot be reset while it has "
+                    + group.memberCount() + (group.memberCount() == 1 ? " member" : " members") + "; stop them, or wait"
+                    + " for their session to time out (" + GroupConfig.SESSION_TIMEOUT.name() + " = "
+                    + ConfigKey.formatDuration(config.sessionTimeout()) + "), then reset again");
+        }
+    }
+
+    /** The group after expiring its members, or null when the coordinator does not know it (any more). */
+    private @Nullable Group current(String name, Instant now) {
+        Group group = groups.get(name);
+        if (group == null) {
+            return null;
+        }
+        group.expire(now);
+        return forgetIfUnused(group) ? null : group;
+    }
+
+    private Group create(String name, Instant now, String refused) {
+        if (groups.size() >= config.maxGroups()) {
+            expireAll(now);
+        }
+        if (groups.size() >= config.maxGroups()) {
+            throw new GroupLimitException(refused + ": the coordinator keeps " + groups.size() + " groups, "
+                    + GroupConfig.MAX_GROUPS.name() + " = " + config.maxGroups() + "; raise it (a group is kept while"
+                    + " it has members or committed offsets)");
+        }
+        Group group = new Group(name, config, catalog);
+        groups.put(name, group);
+        return group;
+    }
+
+    private void expireAll(Instant now) {
+        for (Group group : List.copyOf(groups.values())) {
+            group.expire(now);
+            forgetIfUnused(group);
+        }
+    }
+
+    private boolean forgetIfUnused(Group group) {
+        if (group.isUnused()) {
+            groups.remove(group.name());
+            return true;
+        }
+        return false;
+    }
+
+    /** Hands offsets to the store; under the lock, so that the store sees them in the order they were accepted. */
+    private CompletableFuture<Void> startStore(Group group, long sequence, Map<TopicPartition, Long> offsets,
+            String what) {
+        group.storeStarted();
+        try {
+            return Objects.requireNonNull(store.store(group.name(), offsets), "OffsetStore.store returned null");
+        } catch (RuntimeException e) {
+            group.storeFinished(sequence, null);
+            forgetIfUnused(group);
+            throw new GroupException("offsets of group " + group.name() + " were not " + what + ": the offset store"
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits, without the lock, until the offsets are durable, then remembers them; throws when they are not. */
+    private void awaitStored(String group, long sequence, Map<TopicPartition, Long> offsets,
+            CompletableFuture<Void> stored, String what) {
+        try {
+            stored.get();
+        } catch (InterruptedException e) {
+            // the store goes on: remember its outcome when it comes, so memory still follows the store
+            stored.whenComplete((ok, failure) -> settle(group, sequence, failure == null ? offsets : null));
+            Thread.currentThread().interrupt();
+            throw new GroupException("interrupted while offsets of group " + group + " were being stored: they may be "
+                    + what + " or not; committedOffsets tells once the store finished", e);
+        } catch (ExecutionException | CancellationException e) {
+            settle(group, sequence, null);
+            Throwable cause = e instanceof ExecutionException ? unwrap(e.getCause()) : e;
+            throw new GroupException("offsets of group " + group + " were not " + what + ": the offset store failed: "
+                    + cause.getMessage(), cause);
+        }
+        settle(group, sequence, offsets);
+    }
+
+    private void settle(String name, long sequence, @Nullable Map<TopicPartition, Long> offsets) {
+        lock.lock();
+        try {
+            Group group = groups.get(name); // a group with a store in flight is never forgotten
+            if (group != null) {
+                group.storeFinished(sequence, offsets);
+                forgetIfUnused(group);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private UnknownMemberException unknownMember(String group, String memberId, String prefix) {
+        return new UnknownMemberException(prefix + "member " + memberId + " is not in group " + group + ": it left, its"
+                + " session timed out (no heartbeat within " + GroupConfig.SESSION_TIMEOUT.name() + " = "
+                + ConfigKey.formatDuration(config.sessionTimeout()) + "), it kept a partition past "
+                + GroupConfig.REBALANCE_TIMEOUT.name() + " = " + ConfigKey.formatDuration(config.rebalanceTimeout())
+                + " after being asked to give it up, or the coordinator restarted; drop every partition without"
+                + " committing and join again (generation 0)");
+    }
+}
