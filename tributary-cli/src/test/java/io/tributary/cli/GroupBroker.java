@@ -1,17 +1,15 @@
 package io.tributary.cli;
 
-import io.tributary.api.config.ConfigSource;
 import io.tributary.broker.Broker;
 import io.tributary.broker.BrokerConfig;
 import io.tributary.group.GroupConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * A broker in the test JVM on free loopback ports, with a short group session so that tests of lost members
- * wait seconds, not the default 10 s. Configured through the same {@code tributary.*} keys as
- * {@code tributary server}.
+ * wait seconds, not the default 10 s ({@link BrokerConfig#group()}: the {@code tributary.group.*} keys of
+ * {@code tributary server}).
  */
 public final class GroupBroker implements AutoCloseable {
 
@@ -26,13 +24,9 @@ public final class GroupBroker implements AutoCloseable {
      * @param heartbeatInterval {@code tributary.group.heartbeat-interval}, at most half of it
      */
     public static GroupBroker start(Path data, Duration sessionTimeout, Duration heartbeatInterval) {
-        BrokerConfig config = BrokerConfig.from(ConfigSource.of(Map.of(
-                BrokerConfig.DATA_DIR.name(), data.toString(),
-                BrokerConfig.PORT.name(), "0",
-                BrokerConfig.HTTP_PORT.name(), "0",
-                GroupConfig.SESSION_TIMEOUT.name(), sessionTimeout.toMillis() + "ms",
-                GroupConfig.HEARTBEAT_INTERVAL.name(), heartbeatInterval.toMillis() + "ms")));
-        return new GroupBroker(Broker.start(config));
+        GroupConfig groups = GroupConfig.defaults().withHeartbeatInterval(heartbeatInterval)
+                .withSessionTimeout(sessionTimeout);
+        return new GroupBroker(Broker.start(BrokerConfig.defaults(data).withPort(0).withHttpPort(0).withGroup(groups)));
     }
 
     /** The default session (10 s): for tests where no member is lost. */

@@ -56,7 +56,7 @@ class DeadLetterCommandsTest {
                         throw new IllegalStateException("no stock for " + event.key() + "\nsecond line");
                     });
             for (String key : List.of("a", "b", "c")) {
-                Event event = Event.builder("order.created").key(key).source("/shop").data("{\"sku\":\"" + key + "\"}"
+                Event event = Event.builder("order.created").key(key).source("/shop").data(("{\"sku\":\"" + key + "\"}")
                         .getBytes(StandardCharsets.UTF_8)).datacontenttype(Event.APPLICATION_JSON).build();
                 bus.publish("orders", event).get(30, TimeUnit.SECONDS);
                 failed.add(event);
