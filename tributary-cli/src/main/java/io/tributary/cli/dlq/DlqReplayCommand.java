@@ -7,12 +7,8 @@ import io.tributary.DeadLetterQueue;
 import io.tributary.EventPosition;
 import io.tributary.api.TopicName;
 import io.tributary.cli.JsonLine;
-import io.tributary.cli.OneLineError;
 import io.tributary.cli.OutputFormat;
 import java.io.PrintWriter;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,9 +22,8 @@ import picocli.CommandLine.ParentCommand;
  * a summary line on stderr. The library marks a dead letter replayed only once its event is committed, so a
  * failure leaves it (and those after it) pending, and the same command can simply be run again.
  *
- * <p>{@code --all} goes on in passes of {@code --limit} until nothing is pending. It never replays again a dead
- * letter that is one of its own replays failing again ({@link DeadLetter#REPLAY_OF}), so it ends even while the
- * handler still fails; such dead letters are counted in the summary and stay pending.
+ * <p>{@code --all} goes on in passes of {@code --limit} until nothing is pending, and ends even while the handler
+ * still fails ({@link DeadLetterReplay}); the summary counts the replays that came back.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Publish dead letters' events again (to their origin topic, or --to-topic); print where each went.")
@@ -47,8 +42,6 @@ final class DlqReplayCommand implements Runnable {
             description = "Publish to this topic instead of each event's origin topic.")
     private @Nullable String toTopic;
 
-    private int replayed;
-
     @Override
     public void run() {
         String topic = options.deadLetterTopic();
@@ -57,60 +50,26 @@ final class DlqReplayCommand implements Runnable {
             TopicName.of(toTopic);
         }
         int failedAgain = 0;
+        int replayed;
         try (Bus bus = options.open()) {
             DeadLetterQueue queue = bus.deadLetters(topic);
+            DeadLetterReplay replay = new DeadLetterReplay(queue, toTopic, this::print);
             if (selection.all) {
-                failedAgain = replayAll(queue, limit);
+                failedAgain = replay.replayAll(limit);
             } else {
                 for (DeadLetter letter : DeadLetterSearch.find(queue, selection.ids, selection.positions, limit)) {
-                    replay(queue, letter);
+                    replay.replay(letter);
                 }
             }
+            replayed = replay.replayed();
         }
         parent.terminal().err().println("replayed " + replayed + " dead letter(s) of " + topic + " to "
                 + (toTopic == null ? "their origin topic" : toTopic)
-                + (failedAgain == 0 ? "" : "; " + failedAgain + " of them failed again and are pending again"));
+                + (failedAgain == 0 ? "" : "; " + failedAgain + " replayed event(s) failed again and are pending again"
+                        + " (a run does not replay its own replays; fix the handler, then run it again)"));
     }
 
-    /** @return how many pending dead letters are replays of this run that failed again */
-    private int replayAll(DeadLetterQueue queue, int limit) {
-        Set<String> replayedHere = new HashSet<>();
-        while (true) {
-            List<DeadLetter> pending = queue.list(limit);
-            List<DeadLetter> fresh = pending.stream()
-                    .filter(letter -> !replayedHere.contains(letter.event().extensions().get(DeadLetter.REPLAY_OF)))
-                    .toList();
-            if (fresh.isEmpty()) {
-                if (pending.size() == limit) {
-                    throw new IllegalStateException("stopped after " + replayed + " replayed: the first " + limit
-                            + " pending dead letters of " + queue.topic() + " are events this run replayed that failed"
-                            + " again; fix their handler and run the command again (or raise --limit)");
-                }
-                return pending.size();
-            }
-            for (DeadLetter letter : fresh) {
-                if (replayed == DeadLetterSelection.MAX_PER_RUN) {
-                    throw new IllegalStateException("replayed " + replayed + " dead letters of " + queue.topic()
-                            + ", the most one run replays; run the command again for the rest");
-                }
-                replay(queue, letter);
-                replayedHere.add(letter.position().toString());
-            }
-        }
-    }
-
-    private void replay(DeadLetterQueue queue, DeadLetter letter) {
-        EventPosition to;
-        try {
-            to = queue.replay(List.of(letter), toTopic).getFirst();
-        } catch (RuntimeException e) {
-            Throwable why = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("dead letter " + DeadLetterLines.at(letter.position()) + " (event "
-                    + letter.event().id() + ") of " + queue.topic() + " was not replayed after " + replayed
-                    + " were: " + OneLineError.describe(why) + "; it stays pending, so the same command can be run"
-                    + " again", e);
-        }
-        replayed++;
+    private void print(DeadLetter letter, EventPosition to) {
         PrintWriter out = parent.terminal().out();
         if (options.output() == OutputFormat.JSON) {
             ObjectNode line = JsonLine.object();
