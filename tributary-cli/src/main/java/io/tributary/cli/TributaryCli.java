@@ -3,11 +3,14 @@ package io.tributary.cli;
 import io.tributary.cli.bench.BenchCommand;
 import io.tributary.cli.client.ConsumeCommand;
 import io.tributary.cli.client.ProduceCommand;
+import io.tributary.cli.dlq.DlqCommand;
 import io.tributary.cli.event.EmitCommand;
 import io.tributary.cli.event.TailCommand;
+import io.tributary.cli.group.GroupCommand;
 import io.tributary.cli.log.LogCommand;
 import io.tributary.cli.server.ServerCommand;
 import io.tributary.cli.topic.TopicCommand;
+import io.tributary.cli.worker.WorkerCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -29,9 +32,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "tributary",
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCli.Version.class,
-        description = "Tributary: an event bus for JVM services. The broker, clients, events, log tools and load generators.",
+        description = "Tributary: an event bus for JVM services. The broker, clients, events, workers, consumer groups,"
+                + " dead letters, log tools and load generators.",
         subcommands = {ServerCommand.class, TopicCommand.class, ProduceCommand.class, ConsumeCommand.class,
-                EmitCommand.class, TailCommand.class, LogCommand.class, BenchCommand.class, ClasspathCommand.class})
+                EmitCommand.class, TailCommand.class, WorkerCommand.class, GroupCommand.class, DlqCommand.class,
+                LogCommand.class, BenchCommand.class, ClasspathCommand.class})
 public final class TributaryCli implements Runnable {
 
     @Spec

@@ -1,8 +1,11 @@
 package io.tributary.cli.event;
 
 import io.tributary.Bus;
+import io.tributary.BusOptions;
 import io.tributary.Tributary;
+import io.tributary.api.config.ConfigKey;
 import io.tributary.cli.client.ConnectionOptions;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -26,5 +29,20 @@ public final class BusUrlOption {
     /** Opens the bus; the caller closes it. */
     public Bus open() {
         return Tributary.open(url());
+    }
+
+    /**
+     * Opens the bus with {@code closeTimeout} as its {@link BusOptions#closeTimeout()}, keeping the settings the
+     * URL carries ({@code ?workers=16}): such a URL gets the timeout as one more query parameter, which wins over
+     * a {@code close-timeout} of its own. The caller closes the bus.
+     */
+    public Bus open(Duration closeTimeout) {
+        String url = url();
+        if (url.indexOf('?') < 0) {
+            return Tributary.open(url, BusOptions.defaults().withCloseTimeout(closeTimeout));
+        }
+        String setting = BusOptions.CLOSE_TIMEOUT.name().substring("tributary.bus.".length()) + "="
+                + ConfigKey.formatDuration(closeTimeout);
+        return Tributary.open(url + (url.endsWith("?") || url.endsWith("&") ? "" : "&") + setting);
     }
 }
