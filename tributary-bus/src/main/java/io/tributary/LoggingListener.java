@@ -63,7 +63,7 @@ final class LoggingListener implements SubscriptionListener {
     @Override
     public void deadLettered(Subscription subscription, Event event, EventPosition position, Throwable error,
             EventPosition deadLetter) {
-        LOG.warn("{}: event {} ({} v{}) at {} dead-lettered to {} after {} attempts; last error: {}",
+        LOG.info("{}: event {} ({} v{}) at {} dead-lettered to {} after {} attempts; last error: {}",
                 describe(subscription), event.id(), event.type(), event.version(), position, deadLetter,
                 subscription.retry().attempts(), error.toString());
     }

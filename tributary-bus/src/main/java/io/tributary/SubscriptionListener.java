@@ -78,9 +78,11 @@ public interface SubscriptionListener {
     }
 
     /**
-     * The default: logs registrations, assignments and revocations at INFO, failed attempts and dead
-     * letters at WARN (one line each, naming the event id, type and position), processed events at DEBUG,
-     * through SLF4J's {@code io.tributary.SubscriptionListener} logger.
+     * The default: logs registrations, assignments, revocations and dead letters at INFO, failed attempts and
+     * lost partitions at WARN (one line each, naming the event id, type and position), processed events at
+     * DEBUG, through SLF4J's {@code io.tributary.SubscriptionListener} logger. (The default
+     * {@link ErrorHandler} logs the last error of an event that failed every attempt at ERROR, with its stack
+     * trace.)
      */
     static SubscriptionListener logging() {
         return LoggingListener.INSTANCE;

@@ -49,8 +49,7 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
     private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
     /** Longest {@code subscribe} waits for the member's first assignment. */
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
-    private static final String CLIENT_ID = "tributary-bus " + ProcessHandle.current().pid() + "@"
-            + System.getenv().getOrDefault("HOSTNAME", "localhost");
+    private static final String CLIENT_ID = "tributary-bus " + ProcessHandle.current().pid() + "@" + hostName();
 
     /** A partition this member holds: its feed, and once it is being given up, when that is over. */
     private static final class Held {
@@ -406,6 +405,23 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
             wakeRequested = false;
         } finally {
             wakeLock.unlock();
+        }
+    }
+
+    /**
+     * This machine's name, for people reading {@code group describe}: {@code HOSTNAME}, else the kernel's (Linux),
+     * else {@code localhost}. Not {@code InetAddress.getLocalHost()}: it may ask a name server.
+     */
+    private static String hostName() {
+        String variable = System.getenv("HOSTNAME");
+        if (variable != null && !variable.isBlank()) {
+            return variable.strip();
+        }
+        try {
+            String kernel = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+            return kernel.isEmpty() ? "localhost" : kernel;
+        } catch (java.io.IOException | RuntimeException e) {
+            return "localhost";
         }
     }
 

@@ -11,6 +11,7 @@ import io.tributary.Subscription;
 import io.tributary.SubscriptionHandle;
 import io.tributary.api.TopicName;
 import io.tributary.event.Event;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -115,8 +116,9 @@ public final class TransportBus implements Bus {
             return;
         }
         closed = true;
+        long deadline = System.nanoTime() + options.closeTimeout().toNanos();
         closeAll(List.copyOf(subscriptions));
-        workers.close(options.closeTimeout());
+        workers.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))); // one close timeout in all
         transport.close();
     }
 

@@ -186,8 +186,8 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
         try {
             Group known = current(group, clock.instant());
             if (known == null) {
-                throw new UnknownGroupException("no group " + group + " has members or committed offsets; listGroups"
-                        + " shows the groups there are");
+                throw new UnknownGroupException("no group " + group + " has members or committed offsets; list the"
+                        + " groups to see which exist (tributary group list)");
             }
             return known.describe();
         } finally {
