@@ -15,7 +15,7 @@ public interface ErrorHandler {
 
     void onError(Event event, Throwable error);
 
-    /** The default: logs the failure at ERROR with the event's id, type and the handler's exception. */
+    /** The default: logs the last failure at ERROR with the event's id, type and the handler's exception. */
     static ErrorHandler logging() {
         return LoggingErrorHandler.INSTANCE;
     }
@@ -32,7 +32,7 @@ final class LoggingErrorHandler implements ErrorHandler {
 
     @Override
     public void onError(Event event, Throwable error) {
-        LOG.error("handler failed for event {} of type {} (version {}); carrying on with the next event",
+        LOG.error("handler failed for event {} of type {} (version {}) on its last attempt; carrying on with the next event",
                 event.id(), event.type(), event.version(), error);
     }
 

@@ -49,6 +49,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Reads</b> take no lock: they see the volatile segment list and {@link #committed} point, and
  * read positionally from the segment files.
+ *
+ * <p>Longer than most classes (about 600 lines) on purpose: appends, rolls, the commit loop and segment
+ * deletion share {@link #appendLock} and the commit point, and their interplay is the log's hot path and its
+ * crash safety; split, the lock's invariants would be spread over several files. Retention decisions
+ * ({@code RetentionPolicy}), read waiters ({@code ReadWaiters}) and recovery live apart already.
  */
 public final class SegmentedLog implements PartitionLog {
 
