@@ -8,14 +8,15 @@ public interface SubscriptionHandle extends AutoCloseable {
 
     /**
      * Commits, for each partition this member of a consumer group holds, the position after the last event
-     * its handler finished (and the events before it); returns once the offsets are durable. Meant for
-     * {@linkplain Subscription#manualCommit() manual-commit} subscriptions; harmless on others. Called from a
-     * handler, it commits what came before the event in hand.
+     * its handler finished (and the events before it); returns once the offsets are durable, waiting at most
+     * 30 s. Meant for {@linkplain Subscription#manualCommit() manual-commit} subscriptions; harmless on others.
+     * Called from a handler, it commits what came before the event in hand.
      *
      * @throws IllegalStateException                  if the subscription has no group
-     * @throws io.tributary.group.GroupException      if the group refused the commit: this member no longer holds
-     *                                                a partition (its events will be handled again by the new owner)
-     * @throws io.tributary.api.TributaryException    if the offsets could not be stored
+     * @throws io.tributary.group.GroupException      if the group refused the commit (this member no longer holds a
+     *                                                partition: its events will be handled again by the new owner),
+     *                                                or the subscription is closed
+     * @throws io.tributary.api.TributaryException    if the offsets were not committed within 30 s
      */
     default void commit() {
         throw new IllegalStateException("the subscription to " + subscription().topics()

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * {@link #logging()}, and {@code io.tributary.micrometer.MicrometerListener} counts and times the same.
  *
  * <p><b>Threads.</b> {@link #registered}, {@link #partitionsAssigned} and {@link #partitionsRevoked} are
- * called on the subscription's own thread (for a consumer group: the one that heartbeats), the others on
- * the worker that handled the event, before the partition's next event. Keep them short: they hold up
- * the partition. An exception they throw is logged and dropped.
+ * called, for a consumer group, on the member's own thread (the one that heartbeats), and without a group on
+ * the thread that subscribes or closes; the others on the worker that handled the event, before the
+ * partition's next event. Keep them short: they hold up the partition. An exception they throw is logged and
+ * dropped.
  */
 public interface SubscriptionListener {
 

@@ -136,6 +136,32 @@ abstract class DeadLetterContract extends BusTestBase {
     }
 
     @Test
+    void aHandlerThatInterruptsItsThread_stopsNeitherItsWorkerNorTheEventsBehindIt() throws Exception {
+        Bus bus = bus(BusOptions.defaults().withWorkers(1));
+        RecordingListener hooks = new RecordingListener();
+        Event boom = keyed("boom", "k", 0);
+        RecordingHandler handler = new RecordingHandler();
+        bus.subscribe(Subscription.to("dlq-interrupt").group("billing").retry(Retry.attempts(2).backoff(Duration.ofMillis(5))).listener(hooks), event -> {
+                    handler.handle(event);
+                    if (event.id().equals(boom.id())) {
+                        Thread.currentThread().interrupt(); // the "re-interrupt" idiom...
+                        throw new InterruptedException("handler interrupted"); // ...and the exception itself
+                    }
+                });
+        hooks.awaitHeld(held -> held.size() == 1, WAIT);
+
+        bus.publish("dlq-interrupt", boom).join();
+        for (int i = 1; i <= 3; i++) {
+            bus.publish("dlq-interrupt", keyed("tick", "k", i)).join();
+        }
+
+        assertThat(handler.await(5, WAIT)).extracting(BusTestBase::sequenceOf).containsExactly(0, 0, 1, 2, 3);
+        hooks.awaitCall("dead " + boom.id(), WAIT);
+        assertThat(bus.deadLetters("dlq-interrupt.billing.dlq").list(10)).extracting(letter -> letter.event().id())
+                .containsExactly(boom.id());
+    }
+
+    @Test
     void withoutAGroup_anEventThatFailedEveryAttempt_goesToTheErrorHandlerOnly() throws Exception {
         Bus bus = bus();
         List<String> givenUp = new CopyOnWriteArrayList<>();

@@ -10,13 +10,16 @@ import io.tributary.broker.EmbeddedBroker;
 import io.tributary.event.Event;
 import io.tributary.format.BatchBuilder;
 import io.tributary.format.RecordBatch;
+import io.tributary.group.GroupDescription;
 import io.tributary.log.AckLevel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,77 @@ class FileBusTest extends BusContract {
         }
         try (Bus afterClose = Tributary.open("file:" + directory)) {
             assertThat(afterClose.toString()).contains(directory.toString());
+        }
+    }
+
+    @Test
+    void closingTheBusFromAHandler_stillCommitsWhatWasHandled_andLeavesTheGroup() throws Exception {
+        String url = "file:" + data.resolve("close-from-handler");
+        Bus bus = Tributary.open(url);
+        CountDownLatch closing = new CountDownLatch(1);
+        RecordingListener hooks = new RecordingListener();
+        bus.subscribe(Subscription.to("closing").group("closer").listener(hooks), event -> {
+            if (sequenceOf(event) == 4) {
+                bus.close(); // returns at once: this handler's event must finish before the partition is given up
+                closing.countDown();
+            }
+        });
+        hooks.awaitHeld(held -> held.size() == 1, WAIT);
+        GroupContract.publishKeyed(bus, "closing", 0, 5);
+        assertThat(closing.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        try (Bus reopened = openWhenReleased(url)) {
+            GroupDescription group = reopened.groups().describe("closer");
+            assertThat(group.members()).isEmpty();
+            assertThat(group.partitions()).singleElement()
+                    .satisfies(progress -> assertThat(progress.committed()).hasValue(5));
+        }
+    }
+
+    @Test
+    void aDeadLetterThatCannotBeWritten_holdsItsPartition_butNoWorker_andCloseDoesNotWaitForIt() throws Exception {
+        Bus bus = bus(BusOptions.defaults().withWorkers(1));
+        Event.Builder huge = Event.builder("huge");
+        byte[] nearTheLimit = new byte[(1 << 20) - attributeBytes(huge.build()) - 16]; // its dead letter's are over it
+        RecordingListener stuck = new RecordingListener();
+        bus.subscribe(Subscription.to("dlq-unwritable").group("billing").retry(Retry.none()).listener(stuck), event -> {
+            throw new IllegalStateException("no");
+        });
+        RecordingHandler others = new RecordingHandler();
+        bus.subscribe(Subscription.to("dlq-others"), others);
+        stuck.awaitHeld(held -> held.size() == 1, WAIT);
+
+        bus.publish("dlq-unwritable", huge.data(nearTheLimit).build()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        stuck.awaitCall("failed", WAIT);
+        for (int i = 0; i < 3; i++) {
+            bus.publish("dlq-others", keyed("tick", "k", i)).join();
+        }
+
+        assertThat(others.await(3, WAIT)).hasSize(3); // the one worker is free while the dead letter waits
+        long started = System.nanoTime();
+        bus.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(stuck.calls()).noneMatch(call -> call.startsWith("dead"));
+    }
+
+    /** Bytes of the header names and values of the record that stores {@code event}, as the record limit counts them. */
+    private static int attributeBytes(Event event) {
+        return io.tributary.event.EventRecords.toRecord(event).headers().stream()
+                .mapToInt(header -> header.name().getBytes(StandardCharsets.UTF_8).length + header.value().length).sum();
+    }
+
+    /** Opens the bus of {@code url} once the bus closing in the background released the directory. */
+    private static Bus openWhenReleased(String url) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                return Tributary.open(url);
+            } catch (TributaryException inUse) {
+                if (System.nanoTime() > deadline) {
+                    throw inUse;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 

@@ -70,13 +70,19 @@ final class RecordingHandler implements EventHandler {
     /** Waits until the handlers of one {@link #team} received at least {@code count} events between them. */
     static void awaitTotal(int count, Duration timeout, RecordingHandler... team)
             throws InterruptedException, TimeoutException {
+        awaitTogether(all -> all.size() >= count, count + " events", timeout, team);
+    }
+
+    /** Waits until what the handlers of one {@link #team} received between them satisfies {@code condition}. */
+    static void awaitTogether(Predicate<List<Event>> condition, String expected, Duration timeout,
+            RecordingHandler... team) throws InterruptedException, TimeoutException {
         Object monitor = team[0].monitor;
         synchronized (monitor) {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (Arrays.stream(team).mapToInt(handler -> handler.events.size()).sum() < count) {
+            while (!condition.test(Arrays.stream(team).flatMap(handler -> handler.events.stream()).toList())) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    throw new TimeoutException("expected " + count + " events between " + team.length + " handlers within "
+                    throw new TimeoutException("expected " + expected + " between " + team.length + " handlers within "
                             + timeout + ", got " + Arrays.stream(team).map(handler -> handler.events.size()).toList());
                 }
                 monitor.wait(Math.max(1, remaining / 1_000_000));

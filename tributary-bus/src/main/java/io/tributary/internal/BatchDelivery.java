@@ -9,34 +9,48 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One batch of one partition on its way through a subscription's handler: its events in order, each
- * attempted per the retry policy and given up on when the attempts are spent. Runs on a worker; while it
- * waits to retry an event it gives the worker back and is resubmitted after the delay, so a failing
- * partition never holds a worker while it backs off. {@link #done} completes once, when the last event was
- * finished or the feed stopped (then at the first event not finished, which its next reader handles again).
+ * attempted per the retry policy and, once the attempts are spent, given up on (with a group: after its dead
+ * letter was written). Runs on a worker; whenever it has to wait — for a retry's delay, for its dead letter to
+ * be written, or before writing it again after a failed write — it gives the worker back and is resubmitted
+ * afterwards, so a failing partition never holds a worker. {@link #done} completes once: when the last event
+ * was finished, or when the feed stopped (then at the first event not finished, which the partition's next
+ * reader handles again). While the feed runs, a delivery never ends short of its batch.
  *
- * <p>Confined to one worker at a time: the feed hands it over once, and each retry resubmits it only after
- * the previous run returned. {@link #stopWaiting} may come from any thread.
+ * <p>Confined to one worker at a time: the feed hands it over once, and each resubmission comes only after the
+ * previous run returned. {@link #stopWaiting} may come from any thread.
  */
 final class BatchDelivery implements Runnable {
 
-    /** Where a retry is handed back to the workers: handing over may wait for room in their queue. */
+    private static final Logger LOG = LoggerFactory.getLogger(BatchDelivery.class);
+    /** Where a waiting delivery is handed back to the workers: handing over may wait for room in their queue. */
     private static final Executor ON_A_VIRTUAL_THREAD = task -> Thread.ofVirtual().name("tributary-retry").start(task);
+    private static final Duration FIRST_WRITE_PAUSE = Duration.ofMillis(100);
+    private static final Duration MAX_WRITE_PAUSE = Duration.ofSeconds(5);
 
     private final PartitionFeed feed;
     private final EventProcessing processing;
     private final Fetched batch;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    /** Set while a retry is scheduled: whoever clears it (the retry, or a stopping feed) goes on. */
-    private final AtomicBoolean waitingToRetry = new AtomicBoolean();
+    /** Set while the delivery waits (retry, dead-letter write): whoever clears it (the wait's end, or a stop) goes on. */
+    private final AtomicBoolean waiting = new AtomicBoolean();
+    private final boolean tracksEachEvent;
     private int index;
     /** {@link #index} for other threads, kept only when {@link #tracksEachEvent}: a volatile write per event. */
     private volatile int finished;
-    private final boolean tracksEachEvent;
+    // The event at index, while it fails:
     private int failures;
     private @Nullable Instant firstFailure;
+    private @Nullable Instant lastFailureTime;
+    private @Nullable Throwable lastFailure;
+    /** Its attempts are spent: it is given up on once its dead letter (if any) is written. */
+    private boolean givingUp;
+    private @Nullable EventPosition deadLetter;
+    private Duration writePause = FIRST_WRITE_PAUSE;
 
     BatchDelivery(PartitionFeed feed, EventProcessing processing, Fetched batch) {
         this.feed = feed;
@@ -50,12 +64,24 @@ final class BatchDelivery implements Runnable {
         return done;
     }
 
+    /** Whether the delivery finished every event of its batch (it may have ended early because the feed stopped). */
+    boolean finishedWholeBatch() {
+        return done.isDone() && index >= batch.count();
+    }
+
     @Override
     public void run() {
         Event[] events = batch.events();
         long[] offsets = batch.offsets();
         while (index < batch.count() && feed.isRunning()) {
             Event event = events[index];
+            if (givingUp) {
+                if (!giveUp(event, offsets[index])) {
+                    return; // waiting for the dead letter to be written
+                }
+                next();
+                continue;
+            }
             if (!processing.selects(event)) {
                 next();
                 continue;
@@ -68,24 +94,20 @@ final class BatchDelivery implements Runnable {
                 processing.processed(event, feed, offset, started);
                 continue;
             }
-            EventPosition position = new EventPosition(feed.topic(), feed.partition(), offsets[index]);
             failures++;
             Instant now = processing.now();
             if (firstFailure == null) {
                 firstFailure = now;
             }
-            Duration retryIn = processing.failed(event, position, failure, failures);
-            if (retryIn != null) {
-                if (!feed.isRunning()) {
-                    break; // no retry for a stopping feed: the event stays for the next reader
-                }
-                retryAfter(retryIn);
-                return;
+            lastFailure = failure;
+            lastFailureTime = now;
+            Duration retryIn = processing.failed(event, position(offsets[index]), failure, failures);
+            if (retryIn == null) {
+                givingUp = true;
+                continue;
             }
-            if (!processing.giveUp(event, position, failure, failures, firstFailure, now, feed::isRunning)) {
-                break; // the feed stopped before the dead letter was written: the event stays for the next reader
-            }
-            next();
+            waitThenResume(CompletableFuture.delayedExecutor(retryIn.toNanos(), TimeUnit.NANOSECONDS, ON_A_VIRTUAL_THREAD));
+            return;
         }
         finish();
     }
@@ -95,19 +117,13 @@ final class BatchDelivery implements Runnable {
         finish();
     }
 
-    /** Called by a stopping feed: a scheduled retry does not happen; the batch ends at the event it waited for. */
+    /**
+     * Called by a stopping feed: a delivery that waits (to retry, or for its dead letter) does not go on; the
+     * batch ends at the event it waited for, which the next reader handles again.
+     */
     void stopWaiting() {
-        if (waitingToRetry.compareAndSet(true, false)) {
+        if (waiting.compareAndSet(true, false)) {
             finish();
-        }
-    }
-
-    private void next() {
-        index++;
-        failures = 0;
-        firstFailure = null;
-        if (tracksEachEvent) {
-            finished = index;
         }
     }
 
@@ -121,17 +137,71 @@ final class BatchDelivery implements Runnable {
         return done < batch.count() ? batch.offsets()[done] : batch.nextOffset();
     }
 
-    private void retryAfter(Duration delay) {
-        waitingToRetry.set(true);
-        if (!feed.isRunning()) { // the feed stopped after the check above; it may have missed the wait
+    /**
+     * Gives up on the event at {@code offset}: without a group at once; with one once its dead letter is
+     * written, which this starts (or starts again) and waits for.
+     *
+     * @return whether it was given up on now; false while the dead letter is being written
+     */
+    private boolean giveUp(Event event, long offset) {
+        EventPosition position = position(offset);
+        Throwable failure = lastFailure;
+        if (!processing.deadLetters() || deadLetter != null) {
+            processing.gaveUp(event, position, failure, deadLetter);
+            return true;
+        }
+        CompletableFuture<EventPosition> written = processing.writeDeadLetter(event, position, failure, failures,
+                firstFailure, lastFailureTime);
+        waitThenResume(written.handle((at, error) -> {
+            if (error == null) {
+                deadLetter = at;
+                writePause = FIRST_WRITE_PAUSE;
+                return CompletableFuture.<Executor>completedFuture(ON_A_VIRTUAL_THREAD);
+            }
+            LOG.error("cannot write event {} at {} to its dead-letter topic: {}; the partition waits, writing it again"
+                    + " in {} ms", event.id(), position, error.toString(), writePause.toMillis());
+            Executor later = CompletableFuture.delayedExecutor(writePause.toNanos(), TimeUnit.NANOSECONDS,
+                    ON_A_VIRTUAL_THREAD);
+            writePause = writePause.multipliedBy(2).compareTo(MAX_WRITE_PAUSE) > 0 ? MAX_WRITE_PAUSE
+                    : writePause.multipliedBy(2);
+            return CompletableFuture.<Executor>completedFuture(later);
+        }).thenCompose(executor -> executor));
+        return false;
+    }
+
+    /** Waits, without a worker, until {@code resumeOn} says where to go on from; a stop cuts the wait short. */
+    private void waitThenResume(Executor resumeOn) {
+        waitThenResume(CompletableFuture.completedFuture(resumeOn));
+    }
+
+    private void waitThenResume(CompletableFuture<Executor> resumeOn) {
+        waiting.set(true);
+        if (!feed.isRunning()) { // the feed stopped after the loop's check; it may have missed the wait
             stopWaiting();
             return;
         }
-        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, ON_A_VIRTUAL_THREAD).execute(() -> {
-            if (waitingToRetry.compareAndSet(true, false) && !feed.resubmit(this)) {
+        resumeOn.thenAccept(executor -> executor.execute(() -> {
+            if (waiting.compareAndSet(true, false) && !feed.resubmit(this)) {
                 finish();
             }
-        });
+        }));
+    }
+
+    private EventPosition position(long offset) {
+        return new EventPosition(feed.topic(), feed.partition(), offset);
+    }
+
+    private void next() {
+        index++;
+        failures = 0;
+        firstFailure = null;
+        lastFailureTime = null;
+        lastFailure = null;
+        givingUp = false;
+        deadLetter = null;
+        if (tracksEachEvent) {
+            finished = index;
+        }
     }
 
     private void finish() {

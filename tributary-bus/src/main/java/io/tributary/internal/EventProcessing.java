@@ -10,7 +10,7 @@ import io.tributary.event.EventFilter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -76,10 +76,11 @@ final class EventProcessing {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable failure) {
-            if (failure instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
             return failure;
+        } finally {
+            // A handler's interrupt (thrown, or set again by the "re-interrupt" idiom) belongs to that call: the
+            // worker thread goes on with the next event, its retries and its dead letter.
+            Thread.interrupted();
         }
     }
 
@@ -113,28 +114,38 @@ final class EventProcessing {
         return retryIn;
     }
 
+    /** Whether an event that failed every attempt is written to a dead-letter topic first (a group's). */
+    boolean deadLetters() {
+        return deadLetters != null;
+    }
+
     /**
-     * Gives up on an event that failed every attempt: with a group, writes it to the dead-letter topic
-     * (trying again while {@code running} holds: it must not be skipped unwritten); then tells the listener
-     * and the error handler.
+     * Writes the dead letter of an event that failed every attempt; never blocks.
      *
-     * @return false if {@code running} stopped holding before the dead letter was written: the event was not
-     *         given up on and must be handled again
+     * @return completes with its position once committed, or fails (the caller tries again: the event must not
+     *         be skipped unwritten)
+     * @throws IllegalStateException without a group
      */
-    boolean giveUp(Event event, EventPosition position, Throwable failure, int attempts, Instant firstFailure,
-            Instant lastFailure, BooleanSupplier running) {
-        if (deadLetters != null) {
-            EventPosition deadLetter = deadLetters.write(event, position, attempts, failure, firstFailure, lastFailure,
-                    running);
-            if (deadLetter == null) {
-                return false;
-            }
+    CompletableFuture<EventPosition> writeDeadLetter(Event event, EventPosition position, Throwable failure, int attempts,
+            Instant firstFailure, Instant lastFailure) {
+        if (deadLetters == null) {
+            throw new IllegalStateException("a subscription without a group has no dead-letter topic");
+        }
+        return deadLetters.write(event, position, attempts, failure, firstFailure, lastFailure);
+    }
+
+    /**
+     * The event failed every attempt (and, with a group, its dead letter is at {@code deadLetter}): tells the
+     * listener and the error handler.
+     */
+    void gaveUp(Event event, EventPosition position, Throwable failure, @Nullable EventPosition deadLetter) {
+        if (deadLetter != null) {
             SubscriptionListener listener = subscription.listener();
-            guard("listener (deadLettered)", event, () -> listener.deadLettered(subscription, event, position, failure, deadLetter));
+            guard("listener (deadLettered)", event, () -> listener.deadLettered(subscription, event, position, failure,
+                    deadLetter));
         }
         ErrorHandler errorHandler = subscription.errorHandler();
         guard("error handler", event, () -> errorHandler.onError(event, failure));
-        return true;
     }
 
     Instant now() {

@@ -49,15 +49,22 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
     private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
     /** Longest {@code subscribe} waits for the member's first assignment. */
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+    /** Longest a manual {@link #commit()} waits for its offsets to be durable. */
+    static final Duration MANUAL_COMMIT_TIMEOUT = Duration.ofSeconds(30);
     private static final String CLIENT_ID = "tributary-bus " + ProcessHandle.current().pid() + "@" + hostName();
 
-    /** A partition this member holds: its feed, and once it is being given up, when that is over. */
+    /**
+     * A partition this member holds: its feed, its ownership's epoch at the committer, and once it is being given
+     * up, when that is over.
+     */
     private static final class Held {
         final PartitionFeed feed;
+        final long epoch;
         @Nullable CompletableFuture<Void> released;
 
-        Held(PartitionFeed feed) {
+        Held(PartitionFeed feed, long epoch) {
             this.feed = feed;
+            this.epoch = epoch;
         }
     }
 
@@ -72,6 +79,12 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
     private final OffsetCommitter committer;
     /** Written by the member's thread only; read by others (commit). */
     private final Map<TopicPartition, Held> held = new ConcurrentHashMap<>();
+    /**
+     * Feeds of partitions this member lost whose handler had not finished when it joined again: the partition is
+     * not taken again in this process until they ended, so it is never handled by two feeds at once. Member's
+     * thread only.
+     */
+    private final Map<TopicPartition, PartitionFeed> lingering = new java.util.HashMap<>();
     private final ReentrantLock wakeLock = new ReentrantLock();
     private final Condition wakeUp = wakeLock.newCondition();
     private boolean wakeRequested; // guarded by wakeLock
@@ -134,8 +147,8 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
 
     @Override
     public void commit() {
-        held.forEach((partition, state) -> committer.handled(partition, state.feed.finishedPosition()));
-        committer.commitHandled();
+        held.forEach((partition, state) -> committer.handled(partition, state.epoch, state.feed.finishedPosition()));
+        committer.commitHandled(MANUAL_COMMIT_TIMEOUT);
     }
 
     @Override
@@ -247,8 +260,9 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
                 giveUp(entry.getValue());
             }
         }
+        lingering.values().removeIf(feed -> feed.stopped().isDone());
         Set<TopicPartition> fresh = new LinkedHashSet<>();
-        assigned.stream().filter(partition -> !held.containsKey(partition))
+        assigned.stream().filter(partition -> !held.containsKey(partition) && !lingering.containsKey(partition))
                 .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
                 .forEach(fresh::add);
         Set<TopicPartition> taken = fresh.isEmpty() ? Set.of() : take(fresh);
@@ -261,7 +275,9 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
             EventProcessing.guard(subscription, "listener (partitionsAssigned)",
                     () -> listener.partitionsAssigned(subscription, taken));
         }
-        registration.complete(null);
+        if (taken.size() == fresh.size() && lingering.isEmpty()) {
+            registration.complete(null); // every partition offered is read: nothing published from now on is missed
+        }
     }
 
     /**
@@ -288,11 +304,12 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
                 LOG.warn("group {}: cannot read {} from {}; trying again: {}", group, partition, start, e.toString());
                 continue;
             }
+            long[] epoch = new long[1];
             PartitionFeed feed = new PartitionFeed(partition, reader, processing, workers,
-                    position -> committer.handled(partition, position));
-            committer.hold(partition, feed.position(), offset);
-            held.put(partition, new Held(feed));
-            feed.start();
+                    position -> committer.handled(partition, epoch[0], position));
+            epoch[0] = committer.hold(partition, feed.position(), offset);
+            held.put(partition, new Held(feed, epoch[0]));
+            feed.start(); // after the epoch is set: the feed's first report comes from a worker it hands a batch to
             taken.add(partition);
         }
         return taken;
@@ -356,9 +373,9 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
             try {
                 state.feed.stopped().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                LOG.warn("group {}: a handler of {} still runs after {}; joining again anyway", group,
-                        state.feed.id(), closeTimeout);
-                break;
+                LOG.warn("group {}: a handler of {} still runs after {}; joining again, but not taking that partition"
+                        + " in this process until it finished", group, state.feed.id(), closeTimeout);
+                lingering.put(state.feed.id(), state.feed);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException("a feed cannot fail", e);
             }

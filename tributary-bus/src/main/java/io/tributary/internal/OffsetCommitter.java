@@ -1,6 +1,7 @@
 package io.tributary.internal;
 
 import io.tributary.api.TopicPartition;
+import io.tributary.api.TributaryException;
 import io.tributary.group.Commit;
 import io.tributary.group.FencedMemberException;
 import io.tributary.group.GroupCoordinator;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +28,15 @@ import org.slf4j.LoggerFactory;
  * carrying every partition whose position moved since it was last committed, so a fast partition costs
  * one commit per round trip however many batches it finished meanwhile (a newer position replaces a
  * pending one). Automatic mode commits each position a worker reports; manual mode only what
- * {@link #commitHandled()} asks for.
+ * {@link #commitHandled} asks for. Both commit the position a partition was taken at when the group had none,
+ * so that the group resumes there even if nothing is handled before the partition moves on.
  *
- * <p>A refusal ({@link UnknownMemberException}, {@link FencedMemberException}) is final for the partitions
- * it names: their pending positions are dropped, their flushes fail, and the member is told. A transient
+ * <p><b>Ownerships.</b> Each time the member takes a partition, {@link #hold} opens a new ownership with an
+ * epoch of its own. Positions, commit results and refusals count only for the ownership they belong to: a
+ * feed that outlived its ownership, or the answer of a commit sent under an earlier one, changes nothing.
+ *
+ * <p>A refusal ({@link UnknownMemberException}, {@link FencedMemberException}) is final for the ownerships it
+ * names: their pending positions are dropped, their flushes fail, and the member is told. A transient
  * failure (the network) is retried with a growing pause, keeping the newest positions.
  *
  * <p>Thread-safe: workers report, the member's thread holds, flushes and forgets, the application may
@@ -52,20 +61,33 @@ final class OffsetCommitter implements Runnable {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
 
-    /** A wait for a partition's position to be committed. */
-    private record Flush(Set<TopicPartition> partitions, Map<TopicPartition, Long> targets, CompletableFuture<Void> done) {
+    /** A partition held now: its ownership's epoch, the position handled so far, and what is committed. */
+    private static final class Ownership {
+        final long epoch;
+        long handled;
+        long committed;
+        @Nullable Long pending;
+        @Nullable GroupException refusal;
+
+        Ownership(long epoch, long handled, long committed) {
+            this.epoch = epoch;
+            this.handled = handled;
+            this.committed = committed;
+        }
+    }
+
+    /** A wait for positions to be committed. */
+    private record Flush(Map<TopicPartition, Long> epochs, Map<TopicPartition, Long> targets,
+            CompletableFuture<Void> done) {
     }
 
     private final GroupCoordinator coordinator;
     private final Member member;
     private final boolean manual;
     // guarded by this
-    private final Map<TopicPartition, Long> handled = new HashMap<>();
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
-    /** Positions to commit next, per partition. */
-    private final Map<TopicPartition, Long> pending = new HashMap<>();
-    private final Map<TopicPartition, GroupException> refused = new HashMap<>();
+    private final Map<TopicPartition, Ownership> held = new HashMap<>();
     private final List<Flush> flushes = new ArrayList<>();
+    private long epochs;
     private boolean closed;
     private final Thread thread;
 
@@ -77,23 +99,32 @@ final class OffsetCommitter implements Runnable {
     }
 
     /**
-     * Starts tracking a partition the member took, read from {@code position}. An automatic committer commits
-     * that position unless it is the group's committed offset already, so that the group resumes there even
-     * if nothing is handled before the partition moves on.
+     * Opens an ownership of {@code partition}, read from {@code position}; commits that position unless it is
+     * the group's committed offset already.
      *
      * @param committedOffset the group's committed offset of the partition, or {@code null} if it has none
+     * @return the ownership's epoch, for {@link #handled}
      */
-    synchronized void hold(TopicPartition partition, long position, @Nullable Long committedOffset) {
-        handled.put(partition, position);
-        refused.remove(partition);
-        pending.remove(partition);
-        if (committedOffset != null) {
-            committed.put(partition, committedOffset);
-        } else {
-            committed.remove(partition);
+    synchronized long hold(TopicPartition partition, long position, @Nullable Long committedOffset) {
+        Ownership ownership = new Ownership(++epochs, position, committedOffset == null ? -1 : committedOffset);
+        held.put(partition, ownership);
+        settleFlushes(); // flushes of an earlier ownership of the partition fail
+        if (committedOffset == null || committedOffset != position) {
+            ownership.pending = position;
+            notifyAll();
         }
-        if (!manual && (committedOffset == null || committedOffset != position)) {
-            pending.put(partition, position);
+        return ownership.epoch;
+    }
+
+    /** A worker finished the events of {@code partition} before {@code position}, in ownership {@code epoch}. */
+    synchronized void handled(TopicPartition partition, long epoch, long position) {
+        Ownership ownership = current(partition, epoch);
+        if (ownership == null || position <= ownership.handled) {
+            return; // an ownership that ended, or not ahead
+        }
+        ownership.handled = position;
+        if (!manual && ownership.refusal == null) {
+            ownership.pending = position;
             notifyAll();
         }
     }
@@ -103,22 +134,9 @@ final class OffsetCommitter implements Runnable {
         notifyAll();
     }
 
-    /** A worker finished the events of {@code partition} before {@code position}. */
-    synchronized void handled(TopicPartition partition, long position) {
-        Long before = handled.get(partition);
-        if (before == null || position <= before) {
-            return; // not held (any more), or not ahead
-        }
-        handled.put(partition, position);
-        if (!manual && !refused.containsKey(partition)) {
-            pending.put(partition, position);
-            notifyAll();
-        }
-    }
-
     /**
      * Completes once the position handled so far in {@code partition} is committed (at once in manual mode,
-     * which commits only on request), or fails if the group refused it.
+     * which commits only on request), or fails if the group refused it or the committer closed.
      */
     synchronized CompletableFuture<Void> flush(TopicPartition partition) {
         if (manual) {
@@ -128,46 +146,55 @@ final class OffsetCommitter implements Runnable {
     }
 
     /**
-     * Manual commit: commits the position handled so far in every partition held; blocks until done.
+     * Manual commit: commits the position handled so far in every partition held; blocks until done, at most
+     * {@code timeout}.
      *
-     * @throws GroupException if the group refused the commit of a partition
+     * @throws GroupException      if the group refused the commit of a partition, or the subscription closed
+     * @throws TributaryException  if the offsets were not committed within {@code timeout}
      */
-    void commitHandled() {
+    void commitHandled(Duration timeout) {
         CompletableFuture<Void> done;
         synchronized (this) {
-            for (Map.Entry<TopicPartition, Long> entry : handled.entrySet()) {
-                if (entry.getValue() > committed.getOrDefault(entry.getKey(), -1L)) {
-                    pending.put(entry.getKey(), entry.getValue());
-                }
+            if (closed) {
+                throw new GroupException("group " + member.group() + ": the subscription is closed; nothing more is"
+                        + " committed");
             }
+            held.values().forEach(ownership -> {
+                if (ownership.refusal == null && ownership.handled > ownership.committed) {
+                    ownership.pending = ownership.handled;
+                }
+            });
             notifyAll();
-            done = awaitCommitted(Set.copyOf(handled.keySet()));
+            done = awaitCommitted(Set.copyOf(held.keySet()));
         }
         try {
-            done.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+            done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new TributaryException("commit failed", e);
+        } catch (TimeoutException e) {
+            throw new TributaryException("group " + member.group() + ": the offsets were not committed within "
+                    + timeout + " (the coordinator cannot be reached?); they are committed once it can, or handled"
+                    + " again by the partitions' next owners");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TributaryException("interrupted while committing the offsets of group " + member.group(), e);
         }
     }
 
-    /** Stops tracking {@code partitions}: nothing more is committed for them, their flushes fail. */
+    /** Ends the ownerships of {@code partitions}: nothing more is committed for them, their flushes fail. */
     synchronized void forget(Collection<TopicPartition> partitions) {
-        for (TopicPartition partition : partitions) {
-            handled.remove(partition);
-            committed.remove(partition);
-            pending.remove(partition);
-            refused.remove(partition);
-        }
+        partitions.forEach(held::remove);
         settleFlushes();
     }
 
-    /** Stops the commit thread; what is pending stays uncommitted. */
+    /** Stops the commit thread; what is pending stays uncommitted and every flush fails. */
     void close() {
         synchronized (this) {
             closed = true;
+            GroupException closing = new GroupException("group " + member.group() + ": the subscription closed before"
+                    + " these offsets were committed; the partitions' next owners handle those events again");
+            flushes.forEach(flush -> flush.done().completeExceptionally(closing));
+            flushes.clear();
             notifyAll();
         }
         thread.interrupt();
@@ -177,11 +204,12 @@ final class OffsetCommitter implements Runnable {
     public void run() {
         Duration pause = FIRST_PAUSE;
         while (true) {
-            Map<TopicPartition, Long> offsets;
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            Map<TopicPartition, Long> ownerships = new HashMap<>();
             String memberId;
             int generation;
             synchronized (this) {
-                while (!closed && (pending.isEmpty() || member.generation() == 0)) {
+                while (!closed && (!hasPending() || member.generation() == 0)) {
                     try {
                         wait(); // woken by a new position, a (re)join or close
                     } catch (InterruptedException e) {
@@ -193,22 +221,27 @@ final class OffsetCommitter implements Runnable {
                 if (closed) {
                     return;
                 }
-                offsets = Map.copyOf(pending);
-                pending.clear();
+                held.forEach((partition, ownership) -> {
+                    if (ownership.pending != null) {
+                        offsets.put(partition, ownership.pending);
+                        ownerships.put(partition, ownership.epoch);
+                        ownership.pending = null;
+                    }
+                });
                 memberId = member.memberId();
                 generation = member.generation();
             }
             try {
                 coordinator.commit(new Commit(member.group(), memberId, generation, offsets));
-                committed(offsets);
+                committed(offsets, ownerships);
                 pause = FIRST_PAUSE;
             } catch (UnknownMemberException | FencedMemberException refusal) {
-                refuse(offsets.keySet(), refusal);
+                refuse(ownerships, refusal);
                 member.refused(memberId, refusal);
             } catch (RuntimeException e) {
                 LOG.warn("committing offsets of group {} failed; trying again in {} ms: {}", member.group(),
                         pause.toMillis(), e.toString());
-                retryLater(offsets);
+                retryLater(offsets, ownerships);
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
@@ -223,15 +256,35 @@ final class OffsetCommitter implements Runnable {
 
     // --- under the lock -----------------------------------------------------------------------------------
 
-    private CompletableFuture<Void> awaitCommitted(Set<TopicPartition> partitions) {
-        Map<TopicPartition, Long> targets = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            Long position = handled.get(partition);
-            if (position != null) {
-                targets.put(partition, position);
+    private @Nullable Ownership current(TopicPartition partition, long epoch) {
+        Ownership ownership = held.get(partition);
+        return ownership != null && ownership.epoch == epoch ? ownership : null;
+    }
+
+    private boolean hasPending() {
+        for (Ownership ownership : held.values()) {
+            if (ownership.pending != null) {
+                return true;
             }
         }
-        Flush flush = new Flush(partitions, targets, new CompletableFuture<>());
+        return false;
+    }
+
+    private CompletableFuture<Void> awaitCommitted(Set<TopicPartition> partitions) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new GroupException("group " + member.group()
+                    + ": the subscription is closed; nothing more is committed"));
+        }
+        Map<TopicPartition, Long> epochsNow = new HashMap<>();
+        Map<TopicPartition, Long> targets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            Ownership ownership = held.get(partition);
+            if (ownership != null) {
+                epochsNow.put(partition, ownership.epoch);
+                targets.put(partition, ownership.handled);
+            }
+        }
+        Flush flush = new Flush(epochsNow, targets, new CompletableFuture<>());
         flushes.add(flush);
         settleFlushes();
         return flush.done();
@@ -244,16 +297,17 @@ final class OffsetCommitter implements Runnable {
             boolean met = true;
             for (Map.Entry<TopicPartition, Long> target : flush.targets().entrySet()) {
                 TopicPartition partition = target.getKey();
-                if (refused.containsKey(partition)) {
-                    refusal = refused.get(partition);
-                    break;
-                }
-                if (!handled.containsKey(partition)) {
+                Ownership ownership = current(partition, flush.epochs().get(partition));
+                if (ownership == null) {
                     refusal = new GroupException("partition " + partition + " is no longer held by this member;"
                             + " its position was not committed");
                     break;
                 }
-                if (committed.getOrDefault(partition, -1L) < target.getValue()) {
+                if (ownership.refusal != null) {
+                    refusal = ownership.refusal;
+                    break;
+                }
+                if (ownership.committed < target.getValue()) {
                     met = false;
                 }
             }
@@ -267,29 +321,32 @@ final class OffsetCommitter implements Runnable {
         }
     }
 
-    private synchronized void committed(Map<TopicPartition, Long> offsets) {
+    private synchronized void committed(Map<TopicPartition, Long> offsets, Map<TopicPartition, Long> ownerships) {
         offsets.forEach((partition, offset) -> {
-            if (handled.containsKey(partition)) {
-                committed.merge(partition, offset, Math::max);
+            Ownership ownership = current(partition, ownerships.get(partition));
+            if (ownership != null) {
+                ownership.committed = Math.max(ownership.committed, offset);
             }
         });
         settleFlushes();
     }
 
-    private synchronized void refuse(Set<TopicPartition> partitions, GroupException refusal) {
-        for (TopicPartition partition : partitions) {
-            if (handled.containsKey(partition)) {
-                refused.put(partition, refusal);
-                pending.remove(partition);
+    private synchronized void refuse(Map<TopicPartition, Long> ownerships, GroupException refusal) {
+        ownerships.forEach((partition, epoch) -> {
+            Ownership ownership = current(partition, epoch);
+            if (ownership != null) {
+                ownership.refusal = refusal;
+                ownership.pending = null;
             }
-        }
+        });
         settleFlushes();
     }
 
-    private synchronized void retryLater(Map<TopicPartition, Long> offsets) {
+    private synchronized void retryLater(Map<TopicPartition, Long> offsets, Map<TopicPartition, Long> ownerships) {
         offsets.forEach((partition, offset) -> {
-            if (handled.containsKey(partition) && !refused.containsKey(partition)) {
-                pending.merge(partition, offset, Math::max);
+            Ownership ownership = current(partition, ownerships.get(partition));
+            if (ownership != null && ownership.refusal == null && ownership.pending == null) {
+                ownership.pending = manual ? offset : Math.max(offset, ownership.handled);
             }
         });
     }

@@ -133,7 +133,7 @@ final class PartitionFeed implements Runnable {
                     continue;
                 }
                 if (batch.isEmpty()) {
-                    if (previous == null || previous.done().isDone()) {
+                    if (previous == null || previous.finishedWholeBatch()) {
                         handled(batch.nextOffset()); // skipped records count as handled
                     }
                     continue;

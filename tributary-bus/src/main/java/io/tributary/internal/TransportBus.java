@@ -107,18 +107,30 @@ public final class TransportBus implements Bus {
     }
 
     /**
-     * Closes every subscription (group members give their partitions up and leave), lets the workers finish,
-     * then closes the transport.
+     * Closes every subscription (group members give their partitions up, commit and leave), lets the workers
+     * finish, then closes the transport, within the close timeout. Called from a handler, it starts all that on
+     * a thread of its own and returns at once: the handler's own event must finish before its partition can be
+     * given up.
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
+        if (workers.isWorkerThread()) {
+            Thread.ofVirtual().name("tributary-bus-close").start(this::closeNow);
+        } else {
+            closeNow();
+        }
+    }
+
+    private void closeNow() {
         long deadline = System.nanoTime() + options.closeTimeout().toNanos();
-        closeAll(List.copyOf(subscriptions));
-        workers.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))); // one close timeout in all
+        closeAll(List.copyOf(subscriptions), deadline);
+        workers.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         transport.close();
     }
 
@@ -129,18 +141,20 @@ public final class TransportBus implements Bus {
 
     /**
      * Closes the subscriptions in parallel, since each group member may take up to the close timeout to give
-     * its partitions up; one by one when a handler closes the bus (a worker must not wait for itself).
+     * its partitions up, waiting for them until {@code deadline} ({@link System#nanoTime()}).
      */
-    private void closeAll(List<SubscriptionHandle> handles) {
-        if (handles.size() <= 1 || workers.isWorkerThread()) {
-            handles.forEach(SubscriptionHandle::close);
+    private void closeAll(List<SubscriptionHandle> handles, long deadline) {
+        if (handles.size() == 1) {
+            handles.getFirst().close();
             return;
         }
         List<Thread> closing = handles.stream()
                 .map(handle -> Thread.ofVirtual().name("tributary-close").start(handle::close)).toList();
         for (Thread thread : closing) {
             try {
-                thread.join();
+                if (!thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                    return; // each logged what it still waits for
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

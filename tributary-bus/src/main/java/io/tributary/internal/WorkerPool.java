@@ -22,6 +22,8 @@ final class WorkerPool implements AutoCloseable {
 
     private final BlockingQueue<Runnable> tasks;
     private final List<Thread> threads = new ArrayList<>();
+    /** Set by {@link #close}: an interrupt of a worker then means stop, not a handler's leftover. */
+    private volatile boolean closing;
 
     WorkerPool(String name, int size) {
         this.tasks = new ArrayBlockingQueue<>(size * 4);
@@ -40,8 +42,13 @@ final class WorkerPool implements AutoCloseable {
         return threads.contains(Thread.currentThread());
     }
 
-    /** Lets the queued tasks finish, then stops the threads, waiting up to {@code timeout} for them. */
+    /**
+     * Lets the queued tasks finish, then stops the threads, waiting up to {@code timeout} for them. Tasks that
+     * were queued behind the stop (a retry handed back while the bus closed) run on the caller: their feeds
+     * have stopped, so they only end their batch.
+     */
     void close(Duration timeout) {
+        closing = true;
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             for (int i = 0; i < threads.size(); i++) {
@@ -63,6 +70,15 @@ final class WorkerPool implements AutoCloseable {
                 thread.interrupt();
             }
         });
+        for (Runnable left = tasks.poll(); left != null; left = tasks.poll()) {
+            if (left != STOP) {
+                try {
+                    left.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.error("a bus task left behind at close failed", e);
+                }
+            }
+        }
     }
 
     @Override
@@ -85,6 +101,10 @@ final class WorkerPool implements AutoCloseable {
                 task.run();
             } catch (RuntimeException | Error e) {
                 LOG.error("a bus task failed; the worker carries on", e); // tasks catch handler failures themselves
+            }
+            // A handler may leave its thread interrupted; that is not the pool's business unless it is closing.
+            if (Thread.interrupted() && closing) {
+                return;
             }
         }
     }

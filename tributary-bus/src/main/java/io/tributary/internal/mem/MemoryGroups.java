@@ -8,11 +8,13 @@ import io.tributary.group.GroupDescription;
 import io.tributary.group.GroupSummary;
 import io.tributary.group.Heartbeat;
 import io.tributary.group.OffsetReset;
-import io.tributary.group.UnknownGroupException;
+import io.tributary.group.UnknownMemberException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,29 +31,38 @@ final class MemoryGroups implements GroupCoordinator {
     private final MemoryTransport transport;
     /** Group → partition → its hold. Guarded by this. */
     private final Map<String, Map<TopicPartition, MemoryPartition.Hold>> holds = new HashMap<>();
+    /** Group → its members, as their heartbeats and leaves say. Guarded by this. */
+    private final Map<String, Set<String>> members = new HashMap<>();
 
     MemoryGroups(GroupCoordinator coordinator, MemoryTransport transport) {
         this.coordinator = coordinator;
         this.transport = transport;
     }
 
+    /** Serialised with leave and commit, so that a group's holds follow whether it has members. */
     @Override
-    public Assignment heartbeat(Heartbeat heartbeat) {
-        return coordinator.heartbeat(heartbeat);
-    }
-
-    @Override
-    public void leave(String group, String memberId) {
-        coordinator.leave(group, memberId);
-        if (!hasMembers(group)) {
-            releaseHolds(group);
+    public synchronized Assignment heartbeat(Heartbeat heartbeat) {
+        try {
+            Assignment assignment = coordinator.heartbeat(heartbeat);
+            members.computeIfAbsent(heartbeat.group(), group -> new HashSet<>()).add(heartbeat.memberId());
+            return assignment;
+        } catch (UnknownMemberException gone) {
+            left(heartbeat.group(), heartbeat.memberId());
+            throw gone;
         }
     }
 
     @Override
-    public void commit(Commit commit) {
+    public synchronized void leave(String group, String memberId) {
+        coordinator.leave(group, memberId);
+        left(group, memberId);
+    }
+
+    /** The offsets are in memory, so the coordinator's commit returns at once; holds are kept only for members. */
+    @Override
+    public synchronized void commit(Commit commit) {
         coordinator.commit(commit);
-        synchronized (this) {
+        if (hasMembers(commit.group())) {
             Map<TopicPartition, MemoryPartition.Hold> groupHolds = holds.computeIfAbsent(commit.group(), g -> new HashMap<>());
             commit.offsets().forEach((partition, offset) -> {
                 MemoryPartition.Hold hold = groupHolds.get(partition);
@@ -87,15 +98,24 @@ final class MemoryGroups implements GroupCoordinator {
         return coordinator.resetOffsets(group, topic, to); // only without members: nothing is held then
     }
 
+    /** Whether a member of {@code group} answered a heartbeat and has not left or been forgotten since. */
     private boolean hasMembers(String group) {
-        try {
-            return !coordinator.describe(group).members().isEmpty();
-        } catch (UnknownGroupException gone) {
-            return false;
+        Set<String> known = members.get(group);
+        return known != null && !known.isEmpty();
+    }
+
+    private void left(String group, String memberId) {
+        Set<String> known = members.get(group);
+        if (known != null) {
+            known.remove(memberId);
+            if (known.isEmpty()) {
+                members.remove(group);
+                releaseHolds(group);
+            }
         }
     }
 
-    private synchronized void releaseHolds(String group) {
+    private void releaseHolds(String group) {
         Map<TopicPartition, MemoryPartition.Hold> groupHolds = holds.remove(group);
         if (groupHolds != null) {
             groupHolds.values().forEach(MemoryPartition.Hold::release);
