@@ -28,7 +28,7 @@ final class BatchDelivery implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchDelivery.class);
     /** Where a waiting delivery is handed back to the workers: handing over may wait for room in their queue. */
-    private static final Executor ON_A_VIRTUAL_THREAD = task -> Thread.ofVirtual().name("tributary-retry").start(task);
+    private static final Executor ON_A_VIRTUAL_THREAD = task -> BusThreads.startVirtual("tributary-retry", task);
     private static final Duration FIRST_WRITE_PAUSE = Duration.ofMillis(100);
     private static final Duration MAX_WRITE_PAUSE = Duration.ofSeconds(5);
 
@@ -71,6 +71,19 @@ final class BatchDelivery implements Runnable {
 
     @Override
     public void run() {
+        try {
+            deliver();
+        } catch (RuntimeException | Error e) {
+            // Out of memory or a bug of ours: the batch cannot go on, and the events behind it must not be
+            // committed past it, so the feed stops; its partition waits for the next reader.
+            LOG.error("delivering events of {} failed; stopping its feed", feed.id(), e);
+            feed.stop();
+            finish();
+            throw e;
+        }
+    }
+
+    private void deliver() {
         Event[] events = batch.events();
         long[] offsets = batch.offsets();
         while (index < batch.count() && feed.isRunning()) {

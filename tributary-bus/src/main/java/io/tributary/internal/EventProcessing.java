@@ -73,6 +73,8 @@ final class EventProcessing {
         try {
             handler.handle(event);
             return null;
+        } catch (StackOverflowError failure) {
+            return failure; // the handler's own recursion: a failure of this event like any other
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable failure) {
@@ -161,6 +163,8 @@ final class EventProcessing {
         } catch (RuntimeException | Error e) {
             LOG.error("the {} of a subscription to {} threw for event {}; ignored", what, subscription.topics(),
                     event.id(), e);
+        } finally {
+            Thread.interrupted(); // on a worker: a callback's interrupt must not fail the next event's handler
         }
     }
 
@@ -172,6 +176,10 @@ final class EventProcessing {
             throw e;
         } catch (RuntimeException | Error e) {
             LOG.error("the {} of a subscription to {} threw; ignored", what, subscription.topics(), e);
+        } finally {
+            if (BusThreads.isCurrent()) {
+                Thread.interrupted(); // the bus's own thread; an application thread keeps its interrupt
+            }
         }
     }
 }

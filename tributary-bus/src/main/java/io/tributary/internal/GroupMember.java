@@ -106,7 +106,7 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
         this.closeTimeout = closeTimeout;
         this.onClose = onClose;
         this.committer = new OffsetCommitter(coordinator, this, subscription.commitsManually());
-        this.thread = Thread.ofVirtual().name("tributary-group-" + group).unstarted(this);
+        this.thread = BusThreads.unstartedVirtual("tributary-group-" + group, this);
     }
 
     /**
@@ -153,12 +153,11 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
 
     @Override
     public void close() {
-        if (!open) {
-            return;
+        if (open) {
+            open = false;
+            wake();
         }
-        open = false;
-        wake();
-        if (!workers.isWorkerThread() && Thread.currentThread() != thread) {
+        if (!BusThreads.isCurrent()) { // a handler or listener closing its subscription must not wait for the bus
             try {
                 if (!thread.join(closeTimeout.plusSeconds(5))) {
                     LOG.warn("group {} on {}: the member still gives its partitions up after {}; not waiting for it",
@@ -168,7 +167,6 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
                 Thread.currentThread().interrupt();
             }
         }
-        onClose.run();
     }
 
     // --- OffsetCommitter.Member ----------------------------------------------------------------------------
@@ -250,6 +248,7 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
         } finally {
             registration.complete(null);
             leave();
+            onClose.run(); // only now: the bus waits for the members it still lists
         }
     }
 

@@ -64,13 +64,16 @@ final class OffsetCommitter implements Runnable {
     /** A partition held now: its ownership's epoch, the position handled so far, and what is committed. */
     private static final class Ownership {
         final long epoch;
+        /** The position the partition was taken at, when it must be committed (the group had none); else -1. */
+        final long start;
         long handled;
         long committed;
         @Nullable Long pending;
         @Nullable GroupException refusal;
 
-        Ownership(long epoch, long handled, long committed) {
+        Ownership(long epoch, long start, long handled, long committed) {
             this.epoch = epoch;
+            this.start = start;
             this.handled = handled;
             this.committed = committed;
         }
@@ -95,7 +98,7 @@ final class OffsetCommitter implements Runnable {
         this.coordinator = coordinator;
         this.member = member;
         this.manual = manual;
-        this.thread = Thread.ofVirtual().name("tributary-commit-" + member.group()).start(this);
+        this.thread = BusThreads.startVirtual("tributary-commit-" + member.group(), this);
     }
 
     /**
@@ -106,10 +109,12 @@ final class OffsetCommitter implements Runnable {
      * @return the ownership's epoch, for {@link #handled}
      */
     synchronized long hold(TopicPartition partition, long position, @Nullable Long committedOffset) {
-        Ownership ownership = new Ownership(++epochs, position, committedOffset == null ? -1 : committedOffset);
+        boolean commitStart = committedOffset == null || committedOffset != position;
+        Ownership ownership = new Ownership(++epochs, commitStart ? position : -1, position,
+                committedOffset == null ? -1 : committedOffset);
         held.put(partition, ownership);
         settleFlushes(); // flushes of an earlier ownership of the partition fail
-        if (committedOffset == null || committedOffset != position) {
+        if (commitStart) {
             ownership.pending = position;
             notifyAll();
         }
@@ -135,14 +140,12 @@ final class OffsetCommitter implements Runnable {
     }
 
     /**
-     * Completes once the position handled so far in {@code partition} is committed (at once in manual mode,
-     * which commits only on request), or fails if the group refused it or the committer closed.
+     * Completes once the position handled so far in {@code partition} is committed — in manual mode, which
+     * commits only on request, once the position it was taken at is (if that had to be committed) — or fails if
+     * the group refused it or the committer closed.
      */
     synchronized CompletableFuture<Void> flush(TopicPartition partition) {
-        if (manual) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return awaitCommitted(Set.of(partition));
+        return awaitCommitted(Set.of(partition), manual);
     }
 
     /**
@@ -165,7 +168,7 @@ final class OffsetCommitter implements Runnable {
                 }
             });
             notifyAll();
-            done = awaitCommitted(Set.copyOf(held.keySet()));
+            done = awaitCommitted(Set.copyOf(held.keySet()), false);
         }
         try {
             done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -270,7 +273,8 @@ final class OffsetCommitter implements Runnable {
         return false;
     }
 
-    private CompletableFuture<Void> awaitCommitted(Set<TopicPartition> partitions) {
+    /** @param startOnly wait for the ownerships' start positions only (manual mode), not what was handled */
+    private CompletableFuture<Void> awaitCommitted(Set<TopicPartition> partitions, boolean startOnly) {
         if (closed) {
             return CompletableFuture.failedFuture(new GroupException("group " + member.group()
                     + ": the subscription is closed; nothing more is committed"));
@@ -281,7 +285,7 @@ final class OffsetCommitter implements Runnable {
             Ownership ownership = held.get(partition);
             if (ownership != null) {
                 epochsNow.put(partition, ownership.epoch);
-                targets.put(partition, ownership.handled);
+                targets.put(partition, startOnly ? ownership.start : ownership.handled);
             }
         }
         Flush flush = new Flush(epochsNow, targets, new CompletableFuture<>());

@@ -55,7 +55,7 @@ final class PartitionFeed implements Runnable {
 
     /** Starts the feed on a virtual thread of its own. */
     PartitionFeed start() {
-        thread = Thread.ofVirtual().name("tributary-feed-" + id).start(this);
+        thread = BusThreads.startVirtual("tributary-feed-" + id, this);
         return this;
     }
 

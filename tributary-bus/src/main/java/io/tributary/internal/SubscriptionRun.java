@@ -20,17 +20,15 @@ final class SubscriptionRun implements SubscriptionHandle {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRun.class);
 
     private final Subscription subscription;
-    private final WorkerPool workers;
     private final Duration closeTimeout;
     private final Runnable onClose;
     private final List<PartitionFeed> feeds;
     private volatile boolean open = true;
 
-    private SubscriptionRun(Subscription subscription, List<PartitionFeed> feeds, WorkerPool workers,
-            Duration closeTimeout, Runnable onClose) {
+    private SubscriptionRun(Subscription subscription, List<PartitionFeed> feeds, Duration closeTimeout,
+            Runnable onClose) {
         this.subscription = subscription;
         this.feeds = feeds;
-        this.workers = workers;
         this.closeTimeout = closeTimeout;
         this.onClose = onClose;
     }
@@ -54,7 +52,7 @@ final class SubscriptionRun implements SubscriptionHandle {
             feeds.forEach(PartitionFeed::discard);
             throw e;
         }
-        SubscriptionRun run = new SubscriptionRun(subscription, feeds, workers, closeTimeout, onClose);
+        SubscriptionRun run = new SubscriptionRun(subscription, feeds, closeTimeout, onClose);
         Set<TopicPartition> partitions = run.partitions();
         SubscriptionListener listener = subscription.listener();
         EventProcessing.guard(subscription, "listener (registered)", () -> listener.registered(subscription, partitions));
@@ -76,7 +74,7 @@ final class SubscriptionRun implements SubscriptionHandle {
         }
         open = false;
         feeds.forEach(PartitionFeed::stop);
-        if (!workers.isWorkerThread()) { // a handler closing its own subscription must not wait for itself
+        if (!BusThreads.isCurrent()) { // a handler closing its own subscription must not wait for itself
             long deadline = System.nanoTime() + closeTimeout.toNanos();
             try {
                 for (PartitionFeed feed : feeds) {

@@ -19,6 +19,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,6 +46,8 @@ public final class TransportBus implements Bus {
     private final Set<String> validTopics = ConcurrentHashMap.newKeySet();
     static final int MAX_VALIDATED_TOPICS = 1024;
     private volatile boolean closed;
+    /** Completes when the first {@link #close()} finished. */
+    private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
 
     public TransportBus(String url, Transport transport, BusOptions options) {
         this(url, transport, options, InstantSource.system());
@@ -70,7 +75,11 @@ public final class TransportBus implements Bus {
         Objects.requireNonNull(handler, "handler");
         requireOpen("subscribe to " + subscription.topics());
         SubscriptionHandle[] self = new SubscriptionHandle[1];
-        Runnable onClose = () -> subscriptions.remove(self[0]);
+        Runnable onClose = () -> {
+            if (self[0] != null) {
+                subscriptions.remove(self[0]);
+            }
+        };
         SubscriptionHandle run;
         if (subscription.group() == null) {
             EventProcessing processing = new EventProcessing(subscription, handler, null, clock, random);
@@ -108,30 +117,41 @@ public final class TransportBus implements Bus {
 
     /**
      * Closes every subscription (group members give their partitions up, commit and leave), lets the workers
-     * finish, then closes the transport, within the close timeout. Called from a handler, it starts all that on
-     * a thread of its own and returns at once: the handler's own event must finish before its partition can be
-     * given up.
+     * finish, then closes the transport, within the close timeout. A second call waits for the first. Called
+     * from a handler or listener (a thread of the bus), it starts all that on a thread of its own and returns at
+     * once: the handler's own event must finish before its partition can be given up.
      */
     @Override
     public void close() {
+        boolean first;
         synchronized (this) {
-            if (closed) {
-                return;
-            }
+            first = !closed;
             closed = true;
         }
-        if (workers.isWorkerThread()) {
+        if (first && BusThreads.isCurrent()) {
             Thread.ofVirtual().name("tributary-bus-close").start(this::closeNow);
-        } else {
+        } else if (first) {
             closeNow();
+        } else if (!BusThreads.isCurrent()) {
+            try {
+                closeDone.get(options.closeTimeout().plusSeconds(10).toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the first close logged what it still waits for
+            }
         }
     }
 
     private void closeNow() {
-        long deadline = System.nanoTime() + options.closeTimeout().toNanos();
-        closeAll(List.copyOf(subscriptions), deadline);
-        workers.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        transport.close();
+        try {
+            long deadline = System.nanoTime() + options.closeTimeout().toNanos();
+            closeAll(List.copyOf(subscriptions), deadline);
+            workers.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            transport.close();
+        } finally {
+            closeDone.complete(null);
+        }
     }
 
     @Override
