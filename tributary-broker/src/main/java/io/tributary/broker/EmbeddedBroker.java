@@ -5,7 +5,7 @@ import io.tributary.broker.group.ConsumerGroups;
 import io.tributary.broker.partition.PartitionFactory;
 import io.tributary.broker.service.BrokerService;
 import io.tributary.broker.topic.TopicRegistry;
-import io.tributary.group.GroupCoordinator;
+import io.tributary.group.coordinator.LocalGroupCoordinator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -81,7 +81,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             TopicRegistry topics = TopicRegistry.open(config.dataDirectory(), config.log(),
                     PartitionFactory.local(scheduler));
             opened.push(topics);
-            GroupCoordinator groups = ConsumerGroups.open(topics, config, InstantSource.system(), scheduler);
+            LocalGroupCoordinator groups = ConsumerGroups.open(topics, config, InstantSource.system(), scheduler);
             return new EmbeddedBroker(config, clusterId, new BrokerService(topics, config, clusterId, groups), opened);
         } catch (RuntimeException e) {
             closeAll(opened, e);

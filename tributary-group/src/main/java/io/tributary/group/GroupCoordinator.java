@@ -4,6 +4,7 @@ import io.tributary.api.TopicPartition;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +59,22 @@ public interface GroupCoordinator {
      * @throws GroupException         if the offsets could not be made durable: they are not committed
      */
     void commit(Commit commit);
+
+    /**
+     * Like {@link #commit}, but returns before the offsets are durable: the commit is accepted or refused in the
+     * order of the calls (a commit followed by a heartbeat that gives the partition up is judged before that
+     * heartbeat), and the future completes once the offsets are durable, or fails with what {@link #commit}
+     * throws. The default runs {@link #commit} on the calling thread; the coordinator that runs in a process
+     * does not block.
+     */
+    default CompletableFuture<Void> commitAsync(Commit commit) {
+        try {
+            commit(commit);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * The group's committed offsets of {@code partitions} (of all its partitions when empty); a partition

@@ -36,7 +36,7 @@ public final class ConsumerGroups {
      * @param background where segments of {@code __consumer_offsets} are deleted after a snapshot
      * @throws CorruptOffsetsException if a record of {@code __consumer_offsets} does not parse
      */
-    public static GroupCoordinator open(TopicRegistry topics, BrokerConfig config, InstantSource clock,
+    public static LocalGroupCoordinator open(TopicRegistry topics, BrokerConfig config, InstantSource clock,
             Executor background) {
         LogOffsetStore store = openStore(topics, config.log(), clock, background);
         return new LocalGroupCoordinator(config.group(), new RegistryTopicCatalog(topics), store, clock);

@@ -134,7 +134,7 @@ final class LogOffsetStore implements OffsetStore {
                 continue; // the first batch of a read may start before the offset asked for
             }
             OffsetRecords.Entry entry = OffsetRecords.decode(records.get(index), logOffset);
-            current.computeIfAbsent(entry.group(), group -> new HashMap<>()).put(entry.partition(), entry.offset());
+            apply(entry.group(), Map.of(entry.partition(), entry.offset()));
             snapshot |= entry.kind() == OffsetRecords.Kind.SNAPSHOT;
         }
         bytesSinceSnapshot = snapshot ? 0 : bytesSinceSnapshot + batch.sizeInBytes();
@@ -163,7 +163,7 @@ final class LogOffsetStore implements OffsetStore {
         if (append.isCompletedExceptionally()) {
             return append.thenApply(result -> null); // refused before it was written: nothing changed
         }
-        current.computeIfAbsent(group, name -> new HashMap<>()).putAll(offsets);
+        apply(group, offsets);
         bytesSinceSnapshot += batch.sizeInBytes();
         if (bytesSinceSnapshot > snapshotAfterBytes && !snapshotInFlight) {
             snapshot(now);
@@ -198,7 +198,7 @@ final class LogOffsetStore implements OffsetStore {
         CompletableFuture<AppendResult> first = appends.getFirst();
         CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new))
                 .thenApplyAsync(committed -> partition.deleteSegmentsBefore(first.join().baseOffset()), background)
-                .whenComplete((deleted, error) -> {
+                .whenCompleteAsync((deleted, error) -> { // never on the log's thread: it takes this store's lock
                     if (error != null) {
                         LOG.warn("{}: a snapshot of the committed offsets failed ({}); the next one is written after"
                                 + " another {} bytes of commits", InternalTopics.CONSUMER_OFFSETS, error.toString(),
@@ -213,7 +213,22 @@ final class LogOffsetStore implements OffsetStore {
                     } finally {
                         lock.unlock();
                     }
-                });
+                }, background);
+    }
+
+    /** Remembers stored offsets as the current ones; a forgotten partition goes, and a group left with none. */
+    private void apply(String group, Map<TopicPartition, Long> offsets) {
+        Map<TopicPartition, Long> groupOffsets = current.computeIfAbsent(group, name -> new HashMap<>());
+        offsets.forEach((partition, offset) -> {
+            if (offset == FORGOTTEN) {
+                groupOffsets.remove(partition);
+            } else {
+                groupOffsets.put(partition, offset);
+            }
+        });
+        if (groupOffsets.isEmpty()) {
+            current.remove(group);
+        }
     }
 
     /** A generous bound of a record's bytes in a batch: key, value, header and varint overhead. */

@@ -4,6 +4,7 @@ import io.tributary.api.Header;
 import io.tributary.api.Record;
 import io.tributary.api.TopicName;
 import io.tributary.api.TopicPartition;
+import io.tributary.group.coordinator.OffsetStore;
 import io.tributary.group.GroupName;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * The record format of {@code __consumer_offsets} (decision 0012): key UTF-8 {@code "<group> <topic> <partition>"}
  * (none of the three may contain a space: group and topic names cannot), value the committed offset as 8
- * bytes big-endian, header {@value #KIND} = {@code commit} or {@code snapshot}. Pure functions.
+ * bytes big-endian ({@link OffsetStore#FORGOTTEN}, −1: the partition's offset was forgotten because its topic was
+ * deleted), header {@value #KIND} = {@code commit} or {@code snapshot}. Pure functions.
  */
 final class OffsetRecords {
 
@@ -85,9 +87,9 @@ final class OffsetRecords {
                     + " bytes, not the 8 of an offset");
         }
         long offset = ByteBuffer.wrap(record.value()).getLong();
-        if (offset < 0) {
+        if (offset < 0 && offset != OffsetStore.FORGOTTEN) {
             throw new CorruptOffsetsException(logOffset, "key '" + text + "' holds offset " + offset
-                    + ", but offsets are not negative");
+                    + ", but offsets are not negative (" + OffsetStore.FORGOTTEN + " marks a forgotten one)");
         }
         return new Entry(GroupName.of(parts[0]).value(), TopicPartition.of(parts[1], partition), offset,
                 kindOf(record, logOffset, text));

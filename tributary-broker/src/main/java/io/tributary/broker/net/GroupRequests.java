@@ -29,8 +29,10 @@ import io.tributary.protocol.message.ResetOffsetsResponse;
 import io.tributary.protocol.message.Response;
 import io.tributary.protocol.message.TopicOffsets;
 import io.tributary.protocol.message.TopicPartitions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,6 +53,12 @@ import org.slf4j.LoggerFactory;
 final class GroupRequests {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupRequests.class);
+
+    /**
+     * Longest a commit's answer waits for its offsets to be durable; far beyond a healthy fsync, it bounds how long
+     * a hung disk holds the connection's later answers back. The client sees TIMED_OUT and may commit again.
+     */
+    static final Duration COMMIT_TIMEOUT = Duration.ofMinutes(2);
 
     private final GroupCoordinator coordinator;
     private final Executor blockingCalls;
@@ -78,7 +86,10 @@ final class GroupRequests {
         }, failure -> new LeaveGroupResponse(failure.code(), failure.message()), request.group());
     }
 
-    /** Waits for durability: off the reader thread. */
+    /**
+     * Accepted or refused now, on the reader thread, in arrival order (so a heartbeat pipelined behind it is
+     * judged after it); answered once durable.
+     */
     CompletableFuture<CommitOffsetsResponse> commit(CommitOffsetsRequest request) {
         Commit commit;
         try {
@@ -88,10 +99,11 @@ final class GroupRequests {
             return CompletableFuture.completedFuture(failed(e, request.group(),
                     failure -> new CommitOffsetsResponse(failure.code(), failure.message())));
         }
-        return later(() -> {
-            coordinator.commit(commit);
-            return CommitOffsetsResponse.OK;
-        }, failure -> new CommitOffsetsResponse(failure.code(), failure.message()), request.group());
+        return coordinator.commitAsync(commit).orTimeout(COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((ok, error) -> error == null ? CommitOffsetsResponse.OK
+                : failed(error instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() != null
+                        ? asRuntime(wrapped.getCause()) : asRuntime(error), request.group(),
+                        failure -> new CommitOffsetsResponse(failure.code(), failure.message())));
     }
 
     CompletableFuture<FetchOffsetsResponse> fetchOffsets(FetchOffsetsRequest request) {
@@ -186,6 +198,10 @@ final class GroupRequests {
                 return failed(e, group, failed);
             }
         }, blockingCalls);
+    }
+
+    private static RuntimeException asRuntime(Throwable error) {
+        return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
     }
 
     private static <T> T failed(RuntimeException error, String group, Function<Failure, T> answer) {

@@ -14,6 +14,7 @@ import io.tributary.broker.topic.TopicConfig;
 import io.tributary.broker.topic.TopicRegistry;
 import io.tributary.format.RecordBatch;
 import io.tributary.group.GroupCoordinator;
+import io.tributary.group.coordinator.LocalGroupCoordinator;
 import io.tributary.log.AckLevel;
 import io.tributary.log.AppendResult;
 import io.tributary.log.ReadResult;
@@ -51,12 +52,12 @@ public final class BrokerService {
     private final String clusterId;
     private final ConcurrentMap<TopicName, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
     private final Semaphore requestMemory;
-    private final GroupCoordinator groups;
+    private final LocalGroupCoordinator groups;
 
     /**
      * @param groups the broker's consumer-group coordinator (see {@code io.tributary.broker.group.ConsumerGroups})
      */
-    public BrokerService(TopicRegistry topics, BrokerConfig config, String clusterId, GroupCoordinator groups) {
+    public BrokerService(TopicRegistry topics, BrokerConfig config, String clusterId, LocalGroupCoordinator groups) {
         this.topics = topics;
         this.config = config;
         this.clusterId = clusterId;
@@ -218,13 +219,17 @@ public final class BrokerService {
         return asConfigError(() -> topics.alter(name, settings));
     }
 
-    /** Deletes a topic and its records. */
+    /**
+     * Deletes a topic and its records, and the consumer groups' committed offsets of it: a topic created again under
+     * the name is read from the subscriptions' start positions, not from offsets of records that are gone.
+     */
     public void deleteTopic(String topic) {
         TopicName name = TopicName.of(topic);
         topics.require(name);
         refuseInternal(name, "delete");
         topics.delete(name);
         roundRobin.remove(name);
+        groups.forgetTopic(name.value());
     }
 
     private static void refuseInternal(TopicName name, String change) {

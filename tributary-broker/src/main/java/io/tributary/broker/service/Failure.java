@@ -8,6 +8,7 @@ import io.tributary.api.config.ConfigException;
 import io.tributary.broker.partition.TooManyWaitingReadsException;
 import io.tributary.broker.topic.UnknownPartitionException;
 import io.tributary.group.FencedMemberException;
+import io.tributary.group.GroupException;
 import io.tributary.group.GroupLimitException;
 import io.tributary.group.GroupNotEmptyException;
 import io.tributary.group.InvalidGroupNameException;
@@ -58,6 +59,9 @@ public record Failure(ErrorCode code, String message) {
             case InvalidGroupNameException e -> ErrorCode.INVALID_GROUP_NAME;
             case GroupLimitException e -> ErrorCode.GROUP_LIMIT_REACHED;
             case IllegalArgumentException e -> ErrorCode.INVALID_REQUEST;
+            // the offset store failed under a group call: answer what the store's failure means (closing: NOT_LEADER)
+            case GroupException e when e.getClass() == GroupException.class && e.getCause() != null
+                    && of(e.getCause()).code() != ErrorCode.UNKNOWN_SERVER_ERROR -> of(e.getCause()).code();
             default -> ErrorCode.UNKNOWN_SERVER_ERROR;
         };
         String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();

@@ -58,6 +58,29 @@ class BrokerGroupsTest {
     }
 
     @Test
+    void deletingATopic_forgetsTheGroupsCommittedOffsetsOfIt_alsoAfterARestart() {
+        BrokerConfig config = BrokerConfig.defaults(data);
+        try (EmbeddedBroker broker = EmbeddedBroker.open(config)) {
+            broker.service().createTopic(TOPIC, 1, Map.of());
+            broker.service().createTopic("payments", 1, Map.of());
+            GroupCoordinator groups = broker.service().groups();
+            Assignment joined = groups.heartbeat(Heartbeat.join("billing", "m-1", "test", List.of(TOPIC, "payments")));
+            groups.commit(new Commit("billing", "m-1", joined.generation(), Map.of(TopicPartition.of(TOPIC, 0), 40L,
+                    TopicPartition.of("payments", 0), 7L)));
+            groups.leave("billing", "m-1");
+
+            broker.service().deleteTopic(TOPIC);
+            broker.service().createTopic(TOPIC, 1, Map.of()); // a new topic under the old name: offsets from 0 again
+
+            assertThat(groups.committedOffsets("billing", List.of())).isEqualTo(Map.of(TopicPartition.of("payments", 0), 7L));
+        }
+        try (EmbeddedBroker reopened = EmbeddedBroker.open(config)) {
+            assertThat(reopened.service().groups().committedOffsets("billing", List.of()))
+                    .isEqualTo(Map.of(TopicPartition.of("payments", 0), 7L));
+        }
+    }
+
+    @Test
     void snapshots_keepConsumerOffsetsBounded_andAReopenHasEveryLatestOffset() {
         BrokerConfig config = BrokerConfig.defaults(data).withLog(BrokerConfig.defaults(data).log()
                 .withSegmentBytes(ByteSize.ofKibibytes(4)));

@@ -94,6 +94,31 @@ class GroupApisTest {
     }
 
     @Test
+    void aCommitPipelinedBeforeTheHeartbeatThatGivesThePartitionUp_isJudgedFirst() throws Exception {
+        start(UnaryOperator.identity());
+        try (RawClient client = new RawClient(broker.address())) {
+            createTopic(client, "handover", 1);
+            GroupHeartbeatResponse joined = client.success(join("handover", "leaving", "handover"));
+            for (int round = 0; round < 50; round++) {
+                CommitOffsetsRequest finalCommit = new CommitOffsetsRequest("handover", "leaving", joined.generation(),
+                        List.of(new TopicOffsets("handover", List.of(new TopicOffsets.PartitionOffset(0, round + 1)))));
+                GroupHeartbeatRequest givingUp = new GroupHeartbeatRequest("handover", "leaving", joined.generation(),
+                        "raw-test", List.of("handover"), List.of());
+                int commitId = client.send(finalCommit); // both leave before either is answered
+                int heartbeatId = client.send(givingUp);
+
+                CommitOffsetsResponse committed = (CommitOffsetsResponse) ((io.tributary.protocol.DecodedResponse.Success)
+                        client.receive(finalCommit.apiKey(), commitId)).response();
+                client.receive(givingUp.apiKey(), heartbeatId);
+                assertThat(committed.errorCode()).as("round %d", round).isEqualTo(ErrorCode.NONE);
+                client.success(join("handover", "leaving", "handover")); // take it back for the next round
+                joined = client.success(new GroupHeartbeatRequest("handover", "leaving", joined.generation(), "raw-test",
+                        List.of("handover"), List.of()));
+            }
+        }
+    }
+
+    @Test
     void aMemberWhoseSessionExpired_getsUnknownMember_onCommit() throws Exception {
         start(config -> config.withGroup(GroupConfig.defaults().withHeartbeatInterval(Duration.ofMillis(200))
                 .withSessionTimeout(Duration.ofSeconds(1))));

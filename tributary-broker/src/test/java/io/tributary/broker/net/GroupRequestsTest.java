@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connection's reader thread never waits for durability: commit and reset run elsewhere, everything else is
- * answered on the caller's thread; failures become the response's own error code and message.
+ * The connection's reader thread never waits for durability: a commit is accepted on it, in arrival order, and
+ * answered once durable; a reset runs elsewhere; everything else is answered on the caller's thread; failures
+ * become the response's own error code and message.
  */
 class GroupRequestsTest {
 
@@ -45,7 +46,8 @@ class GroupRequestsTest {
             command -> Thread.ofVirtual().name("test-group-call").start(command));
 
     @Test
-    void commit_waitsForDurabilityOffTheCallersThread_whileAHeartbeatBehindItIsAnsweredAtOnce() throws Exception {
+    void commit_isAcceptedInArrivalOrder_andAnsweredWhenDurable_whileAHeartbeatBehindItIsAnsweredAtOnce()
+            throws Exception {
         CompletableFuture<CommitOffsetsResponse> commit = requests.commit(COMMIT);
         CompletableFuture<GroupHeartbeatResponse> heartbeat = requests.heartbeat(new GroupHeartbeatRequest("billing",
                 "m-1", 1, "test", List.of("orders"), List.of()));
@@ -54,7 +56,8 @@ class GroupRequestsTest {
         assertThat(commit).as("the commit waits for its offsets to be durable").isNotDone();
         coordinator.durable.countDown();
         assertThat(commit.get(10, TimeUnit.SECONDS)).isEqualTo(CommitOffsetsResponse.OK);
-        assertThat(coordinator.committedOn).isNotNull().isNotEqualTo(Thread.currentThread());
+        assertThat(coordinator.committedOn).as("accepted on the reader thread, before the heartbeat behind it")
+                .isEqualTo(Thread.currentThread());
         assertThat(coordinator.committed).isEqualTo(new Commit("billing", "m-1", 1, Map.of(ORDERS_0, 5L)));
     }
 
@@ -81,7 +84,7 @@ class GroupRequestsTest {
         assertThat(answer.errorMessage()).isEqualTo("m-1 does not hold orders-0 in generation 1");
     }
 
-    /** Answers at once, except commit and reset, which wait until {@link #durable} opens. */
+    /** Answers at once; a commit's future and a reset wait until {@link #durable} opens. */
     private static final class SlowDurabilityCoordinator implements GroupCoordinator {
         final CountDownLatch durable = new CountDownLatch(1);
         volatile @Nullable Thread committedOn;
@@ -100,12 +103,18 @@ class GroupRequestsTest {
 
         @Override
         public void commit(Commit commit) {
-            awaitDurable();
+            commitAsync(commit).join();
+        }
+
+        @Override
+        public CompletableFuture<Void> commitAsync(Commit commit) {
             if (fence) {
-                throw new FencedMemberException(commit.memberId() + " does not hold orders-0 in generation 1");
+                return CompletableFuture.failedFuture(new FencedMemberException(commit.memberId()
+                        + " does not hold orders-0 in generation 1"));
             }
             committedOn = Thread.currentThread();
             committed = commit;
+            return CompletableFuture.runAsync(this::awaitDurable, task -> Thread.ofVirtual().start(task));
         }
 
         @Override

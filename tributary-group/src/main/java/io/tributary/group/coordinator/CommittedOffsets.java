@@ -2,8 +2,8 @@ package io.tributary.group.coordinator;
 
 import io.tributary.api.TopicPartition;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -12,8 +12,10 @@ import java.util.TreeSet;
 /**
  * A group's committed offsets as the coordinator remembers them: the last value whose store completed, per
  * partition. Each value carries the sequence number of the {@link OffsetStore#store} call that wrote it, so
- * that stores completing out of order still leave the value of the last call (the one a restart would load).
- * Not thread-safe: guarded by the coordinator's lock.
+ * that stores completing out of order still leave the value of the last call (the one a restart would load). A
+ * forgotten partition ({@link OffsetStore#FORGOTTEN}) is kept as a tombstone, so that an earlier store completing
+ * late cannot bring it back, until no store is in flight ({@link #dropForgotten()}). Not thread-safe: guarded by
+ * the coordinator's lock.
  */
 final class CommittedOffsets {
 
@@ -21,6 +23,25 @@ final class CommittedOffsets {
     }
 
     private final Map<TopicPartition, Entry> entries = new HashMap<>();
+    /** The partitions of each store call still in flight, by its sequence number. */
+    private final Map<Long, Set<TopicPartition>> inFlight = new HashMap<>();
+
+    /** Store call {@code sequence} of {@code partitions} started. */
+    void storing(long sequence, Set<TopicPartition> partitions) {
+        inFlight.put(sequence, Set.copyOf(partitions));
+    }
+
+    /** Store call {@code sequence} ended, durable or not. */
+    void storeEnded(long sequence) {
+        inFlight.remove(sequence);
+    }
+
+    /** Partitions with a committed offset or a store in flight: those a forget must cover. */
+    Set<TopicPartition> partitionsWithOffsetsOrStores() {
+        Set<TopicPartition> partitions = new java.util.HashSet<>(partitions());
+        inFlight.values().forEach(partitions::addAll);
+        return partitions;
+    }
 
     /** Offsets loaded from the store when the coordinator starts; any later store wins over them. */
     void load(Map<TopicPartition, Long> offsets) {
@@ -37,11 +58,15 @@ final class CommittedOffsets {
     Map<TopicPartition, Long> of(Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         if (partitions.isEmpty()) {
-            entries.forEach((partition, entry) -> offsets.put(partition, entry.offset()));
+            entries.forEach((partition, entry) -> {
+                if (entry.offset() != OffsetStore.FORGOTTEN) {
+                    offsets.put(partition, entry.offset());
+                }
+            });
         } else {
             for (TopicPartition partition : partitions) {
                 Entry entry = entries.get(partition);
-                if (entry != null) {
+                if (entry != null && entry.offset() != OffsetStore.FORGOTTEN) {
                     offsets.put(partition, entry.offset());
                 }
             }
@@ -51,21 +76,28 @@ final class CommittedOffsets {
 
     OptionalLong of(TopicPartition partition) {
         Entry entry = entries.get(partition);
-        return entry == null ? OptionalLong.empty() : OptionalLong.of(entry.offset());
+        return entry == null || entry.offset() == OffsetStore.FORGOTTEN ? OptionalLong.empty()
+                : OptionalLong.of(entry.offset());
     }
 
+    /** The partitions with a committed offset. */
     Set<TopicPartition> partitions() {
-        return Collections.unmodifiableSet(entries.keySet());
+        return of(List.of()).keySet();
     }
 
     /** The topics with a committed offset, by name. */
     Set<String> topics() {
         Set<String> topics = new TreeSet<>();
-        entries.keySet().forEach(partition -> topics.add(partition.topic().value()));
+        partitions().forEach(partition -> topics.add(partition.topic().value()));
         return topics;
     }
 
     boolean isEmpty() {
-        return entries.isEmpty();
+        return partitions().isEmpty();
+    }
+
+    /** Drops the tombstones of forgotten partitions; only when no store is in flight. */
+    void dropForgotten() {
+        entries.values().removeIf(entry -> entry.offset() == OffsetStore.FORGOTTEN);
     }
 }

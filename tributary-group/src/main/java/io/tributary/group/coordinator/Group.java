@@ -62,6 +62,8 @@ final class Group {
     /** The partition count of each subscribed topic, as the target assignment used it. */
     private Map<String, Integer> partitionCounts = Map.of();
     private int storesInFlight;
+    /** Resets whose offsets are not durable yet: no partition is handed out meanwhile (see {@link #answer}). */
+    private int resetsInFlight;
     /**
      * No member can time out before this instant, so {@link #expire} need not look at every member on every call.
      * Kept conservative: heartbeats only push deadlines later, and joins and requests to give a partition up lower
@@ -214,15 +216,20 @@ final class Group {
     }
 
     /** A store of this group's offsets was started; the group is not forgotten until it finished. */
-    void storeStarted() {
+    void storeStarted(long sequence, Map<TopicPartition, Long> offsets) {
         storesInFlight++;
+        committed.storing(sequence, offsets.keySet());
     }
 
     /** The store call number {@code sequence} finished: with {@code offsets} durable, or failed ({@code null}). */
     void storeFinished(long sequence, @Nullable Map<TopicPartition, Long> offsets) {
         storesInFlight--;
+        committed.storeEnded(sequence);
         if (offsets != null) {
             committed.stored(sequence, offsets);
+        }
+        if (storesInFlight == 0) {
+            committed.dropForgotten();
         }
     }
 
@@ -274,6 +281,15 @@ final class Group {
         return new GroupDescription(name, state(), generation, described, progress);
     }
 
+    /** A reset of this group's offsets started; until {@link #resetFinished()} no partition is handed out. */
+    void resetStarted() {
+        resetsInFlight++;
+    }
+
+    void resetFinished() {
+        resetsInFlight--;
+    }
+
     /**
      * Hands out no free partition before {@code instant}: a coordinator that restarted does not know which
      * members of the group are still handling partitions from before; each of them learns that it is unknown at
@@ -288,7 +304,9 @@ final class Group {
         Set<TopicPartition> target = targets.get(member.id());
         Set<TopicPartition> mayHold = new HashSet<>();
         boolean moving = false;
-        boolean handingOut = !now.isBefore(handOutFrom);
+        // A member that took a partition while a reset is stored would read the offsets from before it, and its
+        // first commit would undo the reset.
+        boolean handingOut = !now.isBefore(handOutFrom) && resetsInFlight == 0;
         for (TopicPartition partition : target) {
             Member owner = owners.get(partition);
             if (owner == null && !handingOut) {

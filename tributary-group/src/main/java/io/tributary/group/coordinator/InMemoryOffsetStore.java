@@ -25,7 +25,14 @@ public final class InMemoryOffsetStore implements OffsetStore {
 
     @Override
     public CompletableFuture<Void> store(String group, Map<TopicPartition, Long> stored) {
-        offsets.computeIfAbsent(group, name -> new ConcurrentHashMap<>()).putAll(stored);
+        Map<TopicPartition, Long> groupOffsets = offsets.computeIfAbsent(group, name -> new ConcurrentHashMap<>());
+        stored.forEach((partition, offset) -> {
+            if (offset == FORGOTTEN) {
+                groupOffsets.remove(partition);
+            } else {
+                groupOffsets.put(partition, offset);
+            }
+        });
         return CompletableFuture.completedFuture(null);
     }
 }

@@ -59,12 +59,6 @@ import org.slf4j.LoggerFactory;
 public final class LocalGroupCoordinator implements GroupCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalGroupCoordinator.class);
-    /**
-     * After a restart, groups known from the store get partitions only once this many heartbeat intervals passed:
-     * by then every member still handling partitions from before heartbeated, learned that it is unknown and
-     * stopped, so no partition is handled by an old and a new member at once.
-     */
-    static final int STARTUP_HEARTBEATS = 2;
 
     private final GroupConfig config;
     private final TopicCatalog catalog;
@@ -74,6 +68,14 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
     private final SortedMap<String, Group> groups = new TreeMap<>();
     /** Numbers the store calls in the order they are made, so that the last one wins in memory as in the store. */
     private long storeSequence;
+    /**
+     * No group gets partitions before this instant. A coordinator that restarted over a store that knew groups does
+     * not know which members still handle partitions from before; each learns that it is unknown at its next
+     * heartbeat and stops, and a live member heartbeats within a session timeout (its retries after an outage
+     * included), so for that long nobody else may start on a partition. {@link Instant#MIN} for a store without
+     * groups: nobody can be working from before.
+     */
+    private final Instant handOutFrom;
 
     /**
      * A coordinator with the offsets {@code store} holds; blocks while {@link OffsetStore#load()} reads them.
@@ -85,15 +87,15 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        Instant handOutFrom = clock.instant().plus(config.heartbeatInterval().multipliedBy(STARTUP_HEARTBEATS));
         store.load().forEach((name, offsets) -> {
             if (!offsets.isEmpty()) {
                 Group group = new Group(GroupName.of(name).value(), config, catalog);
                 group.committed().load(offsets);
-                group.handOutNothingUntil(handOutFrom);
                 groups.put(name, group);
             }
         });
+        handOutFrom = groups.isEmpty() ? Instant.MIN : clock.instant().plus(config.sessionTimeout()); // after the load
+        groups.values().forEach(group -> group.handOutNothingUntil(handOutFrom));
         if (groups.size() > config.maxGroups()) {
             LOG.warn("{} groups have committed offsets, more than {} = {}: no new group can be created until it is"
                     + " raised", groups.size(), GroupConfig.MAX_GROUPS.name(), config.maxGroups());
@@ -138,8 +140,80 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
 
     @Override
     public void commit(Commit commit) {
-        long sequence;
-        CompletableFuture<Void> stored;
+        Accepted accepted = accept(commit);
+        awaitStored(commit.group(), accepted.sequence(), commit.offsets(), accepted.stored(), "committed");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Checks the commit and hands it to the store under the lock, without blocking; the refusals
+     * ({@link io.tributary.group.UnknownMemberException}, {@link io.tributary.group.FencedMemberException}) come
+     * as a failed future too.
+     */
+    @Override
+    public CompletableFuture<Void> commitAsync(Commit commit) {
+        Accepted accepted;
+        try {
+            accepted = accept(commit);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return accepted.stored().handle((ok, failure) -> {
+            if (failure == null) {
+                settle(commit.group(), accepted.sequence(), commit.offsets());
+                return null;
+            }
+            settle(commit.group(), accepted.sequence(), null);
+            Throwable cause = unwrap(failure);
+            throw new CompletionException(new GroupException("offsets of group " + commit.group() + " were not"
+                    + " committed: the offset store failed: " + cause.getMessage(), cause));
+        });
+    }
+
+    /**
+     * The topic was deleted: forgets every group's committed offsets of it, durably, so that a topic created again
+     * under that name is read from the subscriptions' start positions, not from offsets of records that are gone.
+     * Blocks until the store has them; a store that fails is logged and leaves the offsets as they were.
+     */
+    public void forgetTopic(String topic) {
+        record Forgetting(String group, long sequence, Map<TopicPartition, Long> offsets, CompletableFuture<Void> stored) {
+        }
+        List<Forgetting> forgetting = new ArrayList<>();
+        lock.lock();
+        try {
+            for (Group group : groups.values()) {
+                Map<TopicPartition, Long> gone = new HashMap<>();
+                group.committed().partitionsWithOffsetsOrStores().stream()
+                        .filter(partition -> partition.topic().value().equals(topic))
+                        .forEach(partition -> gone.put(partition, OffsetStore.FORGOTTEN));
+                if (!gone.isEmpty()) {
+                    long sequence = ++storeSequence;
+                    forgetting.add(new Forgetting(group.name(), sequence, gone, startStore(group, sequence, gone,
+                            "forgotten")));
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (Forgetting group : forgetting) {
+            try {
+                awaitStored(group.group(), group.sequence(), group.offsets(), group.stored(), "forgotten");
+            } catch (GroupException e) {
+                LOG.warn("group {}: the committed offsets of deleted topic {} could not be forgotten: {}", group.group(),
+                        topic, e.getMessage());
+            }
+        }
+        if (!forgetting.isEmpty()) {
+            LOG.info("topic {} was deleted: forgot the committed offsets of {} group(s)", topic, forgetting.size());
+        }
+    }
+
+    /** A commit the coordinator accepted and handed to the store. */
+    private record Accepted(long sequence, CompletableFuture<Void> stored) {
+    }
+
+    private Accepted accept(Commit commit) {
         lock.lock();
         try {
             Group group = current(commit.group(), clock.instant());
@@ -147,12 +221,11 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
                 throw unknownMember(commit.group(), commit.memberId(), "offsets not committed: ");
             }
             group.checkCommit(commit);
-            sequence = ++storeSequence;
-            stored = startStore(group, sequence, commit.offsets(), "committed");
+            long sequence = ++storeSequence;
+            return new Accepted(sequence, startStore(group, sequence, commit.offsets(), "committed"));
         } finally {
             lock.unlock();
         }
-        awaitStored(commit.group(), sequence, commit.offsets(), stored, "committed");
     }
 
     @Override
@@ -203,6 +276,7 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
         Map<TopicPartition, Long> positions = positions(topicsToReset(group, topic), to);
         long sequence;
         CompletableFuture<Void> stored;
+        Group target;
         lock.lock();
         try {
             Instant now = clock.instant();
@@ -213,10 +287,21 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
             requireNoMembers(known);
             sequence = ++storeSequence;
             stored = startStore(known, sequence, positions, "reset");
+            known.resetStarted();
+            target = known;
         } finally {
             lock.unlock();
         }
-        awaitStored(group, sequence, positions, stored, "reset");
+        try {
+            awaitStored(group, sequence, positions, stored, "reset");
+        } finally {
+            lock.lock();
+            try {
+                target.resetFinished(); // this group object: a forgotten one is not handed out anyway
+            } finally {
+                lock.unlock();
+            }
+        }
         return positions;
     }
 
@@ -309,6 +394,7 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
                     + " it has members or committed offsets)");
         }
         Group group = new Group(name, config, catalog);
+        group.handOutNothingUntil(handOutFrom);
         groups.put(name, group);
         return group;
     }
@@ -331,7 +417,7 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
     /** Hands offsets to the store; under the lock, so that the store sees them in the order they were accepted. */
     private CompletableFuture<Void> startStore(Group group, long sequence, Map<TopicPartition, Long> offsets,
             String what) {
-        group.storeStarted();
+        group.storeStarted(sequence, offsets);
         try {
             return Objects.requireNonNull(store.store(group.name(), offsets), "OffsetStore.store returned null");
         } catch (RuntimeException e) {

@@ -11,11 +11,15 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface OffsetStore {
 
+    /** The offset {@link #store} is given for a partition whose committed offset is forgotten (its topic was deleted). */
+    long FORGOTTEN = -1;
+
     /** Every group's committed offsets as stored; called once, when the coordinator starts. */
     Map<String, Map<TopicPartition, Long>> load();
 
     /**
-     * Stores offsets of {@code group}. The coordinator calls this with its lock held, in the order it accepts
+     * Stores offsets of {@code group}; a partition given {@link #FORGOTTEN} has no committed offset any more (a
+     * restart must not load one for it). The coordinator calls this with its lock held, in the order it accepts
      * commits; the store keeps that order, so that after a restart the offset stored last wins for each
      * partition. Must not block.
      *

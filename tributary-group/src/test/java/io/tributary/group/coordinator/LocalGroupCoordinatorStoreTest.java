@@ -56,12 +56,12 @@ class LocalGroupCoordinatorStoreTest {
                 .hasMessageContaining("coordinator restarted");
         ScriptedMember rejoined = new ScriptedMember(restarted, GROUP, "member", List.of(orders));
         rejoined.join();
-        fixture.clock.advance(fixture.config.heartbeatInterval().multipliedBy(2));
+        fixture.clock.advance(fixture.config.sessionTimeout());
         assertThat(rejoined.heartbeat().partitions()).hasSize(2);
     }
 
     @Test
-    void aCoordinatorStartedAgain_handsOutNoPartitionOfAKnownGroup_untilMembersFromBeforeHadTimeToStop() {
+    void aCoordinatorStartedAgain_handsOutNoPartition_untilMembersFromBeforeHadASessionTimeoutToStop() {
         CoordinatorFixture fixture = new CoordinatorFixture();
         String orders = fixture.topic("orders", 2);
         ScriptedMember before = fixture.member(GROUP, "before", orders);
@@ -70,12 +70,14 @@ class LocalGroupCoordinatorStoreTest {
         LocalGroupCoordinator restarted = fixture.restarted();
         ScriptedMember fresh = new ScriptedMember(restarted, GROUP, "fresh", List.of(orders));
 
-        assertThat(fresh.join().partitions()).as("within two heartbeat intervals of the restart").isEmpty();
-        fixture.clock.advance(fixture.config.heartbeatInterval().multipliedBy(2));
+        ScriptedMember newGroup = new ScriptedMember(restarted, "new-group", "m", List.of(orders));
+        assertThat(fresh.join().partitions()).as("within a session timeout of the restart").isEmpty();
+        assertThat(newGroup.join().partitions()).as("a group created meanwhile waits too: it may have had members"
+                + " without offsets").isEmpty();
+        fixture.clock.advance(fixture.config.sessionTimeout());
 
         assertThat(fresh.heartbeat().partitions()).hasSize(2);
-        ScriptedMember newGroup = new ScriptedMember(restarted, "new-group", "m", List.of(orders));
-        assertThat(newGroup.join().partitions()).as("a group the store did not know waits for nobody").hasSize(2);
+        assertThat(newGroup.heartbeat().partitions()).hasSize(2);
     }
 
     @Test
@@ -139,6 +141,46 @@ class LocalGroupCoordinatorStoreTest {
         assertThat(fixture.coordinator.committedOffsets(GROUP, List.of())).isEqualTo(Map.of(zero, 20L));
         assertThat(List.of(earlierStore.offsets(), laterStore.offsets())).as("the store saw them in acceptance order")
                 .containsExactly(Map.of(zero, 10L), Map.of(zero, 20L));
+    }
+
+    @Test
+    void aMemberJoiningWhileAResetIsStored_getsNoPartition_untilTheResetIsDurable() throws Exception {
+        HandCompletedOffsetStore store = new HandCompletedOffsetStore();
+        CoordinatorFixture fixture = new CoordinatorFixture(GroupConfig.defaults(), store);
+        String orders = fixture.topic("orders", 1);
+        fixture.catalog.append(TopicPartition.of(orders, 0), 10, java.time.Instant.EPOCH);
+        Future<?> reset = committers.submit(() -> fixture.coordinator.resetOffsets(GROUP, orders, OffsetReset.latest()));
+        HandCompletedOffsetStore.Pending resetStore = store.next();
+        ScriptedMember member = fixture.member(GROUP, "member", orders);
+
+        assertThat(member.join().partitions()).as("it would read the offsets from before the reset").isEmpty();
+        resetStore.complete();
+        reset.get(5, TimeUnit.SECONDS);
+
+        assertThat(member.heartbeat().partitions()).containsExactly(TopicPartition.of(orders, 0));
+        assertThat(fixture.coordinator.committedOffsets(GROUP, List.of())).containsEntry(TopicPartition.of(orders, 0), 10L);
+    }
+
+    @Test
+    void forgettingADeletedTopic_dropsEveryGroupsOffsetsOfIt_evenAgainstAnEarlierStoreFinishingLate() throws Exception {
+        HandCompletedOffsetStore store = new HandCompletedOffsetStore();
+        CoordinatorFixture fixture = new CoordinatorFixture(GroupConfig.defaults(), store);
+        String orders = fixture.topic("orders", 1);
+        TopicPartition zero = TopicPartition.of(orders, 0);
+        ScriptedMember member = fixture.member(GROUP, "member", orders);
+        member.join();
+        Future<?> lateCommit = committers.submit(() -> member.commit(zero, 10L));
+        HandCompletedOffsetStore.Pending lateStore = store.next();
+
+        Future<?> forgetting = committers.submit(() -> fixture.coordinator.forgetTopic(orders));
+        HandCompletedOffsetStore.Pending forgetStore = store.next();
+        forgetStore.complete();
+        forgetting.get(5, TimeUnit.SECONDS);
+        lateStore.complete();
+        lateCommit.get(5, TimeUnit.SECONDS);
+
+        assertThat(forgetStore.offsets()).isEqualTo(Map.of(zero, OffsetStore.FORGOTTEN));
+        assertThat(fixture.coordinator.committedOffsets(GROUP, List.of())).isEmpty();
     }
 
     @Test

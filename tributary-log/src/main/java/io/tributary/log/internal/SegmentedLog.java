@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Reads</b> take no lock: they see the volatile segment list and {@link #committed} point, and
  * read positionally from the segment files.
  *
- * <p>Longer than most classes (about 600 lines) on purpose: appends, rolls, the commit loop and segment
+ * <p>Longer than most classes (about 650 lines) on purpose: appends, rolls, the commit loop and segment
  * deletion share {@link #appendLock} and the commit point, and their interplay is the log's hot path and its
  * crash safety; split, the lock's invariants would be spread over several files. Retention decisions
  * ({@code RetentionPolicy}), read waiters ({@code ReadWaiters}) and recovery live apart already.
@@ -71,6 +71,9 @@ public final class SegmentedLog implements PartitionLog {
     }
 
     private enum State { OPEN, CLOSING, CLOSED, FAILED }
+
+    /** Appends {@link #failLocked} failed, to complete once the lock is released. Guarded by {@link #appendLock}. */
+    private final List<CompletableFuture<AppendResult>> failedAppends = new ArrayList<>();
 
     private final Path directory;
     private final Storage storage;
@@ -192,6 +195,7 @@ public final class SegmentedLog implements PartitionLog {
             return CompletableFuture.failedFuture(e);
         } finally {
             appendLock.unlock();
+            failOutsideTheLock();
         }
         waiters.committed(result.nextOffset());
         return CompletableFuture.completedFuture(result);
@@ -257,6 +261,7 @@ public final class SegmentedLog implements PartitionLog {
             throw failLocked(e);
         } finally {
             appendLock.unlock();
+            failOutsideTheLock();
         }
         enforceRetention();
     }
@@ -289,6 +294,7 @@ public final class SegmentedLog implements PartitionLog {
                 } finally {
                     appendLock.unlock();
                 }
+                failOutsideTheLock();
                 return;
             }
             List<PendingAppend> done = new ArrayList<>();
@@ -351,6 +357,7 @@ public final class SegmentedLog implements PartitionLog {
             } finally {
                 appendLock.unlock();
             }
+            failOutsideTheLock();
         }
     }
 
@@ -366,20 +373,41 @@ public final class SegmentedLog implements PartitionLog {
     }
 
     /** Marks the log failed after an I/O error: pending appends fail, later calls fail. Caller holds the lock. */
+    /**
+     * Stops the log after an I/O failure. The appends waiting for a commit are failed by
+     * {@link #failOutsideTheLock()}, which the caller runs once it released the lock: their callbacks may take
+     * locks of their own (the offsets store does) that a thread waiting for this lock holds.
+     */
     private LogException failLocked(IOException cause) {
         LogException error = new LogClosedException("the partition log in " + directory + " failed and stopped: "
                 + cause.getMessage() + "; reopen it to recover", cause);
         if (state == State.OPEN || state == State.CLOSING) {
             state = State.FAILED;
             failure = error;
-            for (PendingAppend append : pending) {
-                append.future().completeExceptionally(error);
-            }
+            pending.forEach(append -> failedAppends.add(append.future()));
             pending.clear();
             appendPending.signalAll();
             waiters.closeAll(error.getMessage());
         }
         return error;
+    }
+
+    /** Fails, without holding the lock, the appends {@link #failLocked} took out of {@link #pending}. */
+    private void failOutsideTheLock() {
+        List<CompletableFuture<AppendResult>> toFail;
+        Throwable error;
+        appendLock.lock();
+        try {
+            if (failedAppends.isEmpty()) {
+                return;
+            }
+            toFail = List.copyOf(failedAppends);
+            failedAppends.clear();
+            error = failure;
+        } finally {
+            appendLock.unlock();
+        }
+        toFail.forEach(future -> future.completeExceptionally(error));
     }
 
     private void requireOpen() {
