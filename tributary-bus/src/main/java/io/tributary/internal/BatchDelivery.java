@@ -217,10 +217,22 @@ final class BatchDelivery implements Runnable {
         }
     }
 
+    @Override
+    public String toString() {
+        return "Delivery[" + (batch.count() > 0 ? batch.offsets()[0] : -1) + ".." + batch.nextOffset() + " index " + index
+                + "/" + batch.count() + " done " + done.isDone() + "]";
+    }
+
+    /**
+     * Reports how far the batch got, and ends it. Nothing is reported for a batch of which no event was finished:
+     * its first offset would say that everything before it was handled, and when the batch before it ended short
+     * (its feed stopped) that is not so — the events in between would be committed unhandled.
+     */
     private void finish() {
-        long position = index < batch.count() ? batch.offsets()[index] : batch.nextOffset();
         try {
-            feed.handled(position);
+            if (index > 0) {
+                feed.handled(index < batch.count() ? batch.offsets()[index] : batch.nextOffset());
+            }
         } finally {
             done.complete(null);
         }

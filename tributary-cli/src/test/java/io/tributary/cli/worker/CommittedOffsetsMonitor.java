@@ -25,6 +25,8 @@ final class CommittedOffsetsMonitor implements AutoCloseable {
     // guarded by this
     private final Map<TopicPartition, Long> highest = new HashMap<>();
     private final List<String> backwards = new ArrayList<>();
+    /** Each change seen, {@code partition committed owner}, in order: for failure messages. Bounded. */
+    private final List<String> changes = new ArrayList<>();
     private int reads;
     private int failedReads;
     private volatile boolean running = true;
@@ -44,6 +46,11 @@ final class CommittedOffsetsMonitor implements AutoCloseable {
     /** Every decrease seen, e.g. {@code work-3: 120 after 140}; empty when offsets only moved forward. */
     synchronized List<String> wentBackwards() {
         return List.copyOf(backwards);
+    }
+
+    /** The changes of {@code partition}'s committed offset and owner, as seen, e.g. for a failure's message. */
+    synchronized List<String> changesOf(TopicPartition partition) {
+        return changes.stream().filter(change -> change.startsWith(partition + " ")).toList();
     }
 
     /** How many times the offsets were read successfully. */
@@ -86,6 +93,10 @@ final class CommittedOffsetsMonitor implements AutoCloseable {
                 continue;
             }
             long committed = progress.committed().getAsLong();
+            String change = progress.partition() + " " + committed + " " + progress.owner();
+            if (changes.size() < 10_000 && changes.stream().noneMatch(change::equals)) {
+                changes.add(change);
+            }
             Long before = highest.get(progress.partition());
             if (before != null && committed < before) {
                 backwards.add(progress.partition() + ": " + committed + " after " + before);

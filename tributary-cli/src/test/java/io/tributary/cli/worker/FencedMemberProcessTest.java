@@ -77,7 +77,11 @@ class FencedMemberProcessTest {
                         () -> "stderr of A: " + a.stderr() + "; group: " + group.describe());
                 Await.until(Duration.ofSeconds(60), "every published event handled",
                         () -> handled.ids().containsAll(published.keySet()),
-                        () -> (published.size() - handled.ids().size()) + " not handled yet; " + group.describe());
+                        () -> missing(published, handled) + "; " + group.describe() + "; A=" + a.pid() + " B=" + b.pid()
+                                + "; fenced-3: " + monitor.changesOf(TopicPartition.of(TOPIC, 3)) + "; handled on 3: "
+                                + handled.all().stream().filter(h -> h.partition() == 3).map(h -> h.pid() + "@" + h.offset())
+                                        .toList() + "; stderr of A: " + a.stderr() + "; stderr of B: " + b.stderr()
+                                + "; stderr of B: " + b.stderr());
 
                 a.terminate();
                 b.terminate();
@@ -93,6 +97,14 @@ class FencedMemberProcessTest {
                 assertThat(handled.ids()).containsAll(published.keySet());
             }
         }
+    }
+
+    /** The published events nobody handled, by position, and who started them (for a failure's message). */
+    private static String missing(Map<String, EventPosition> published, HandledEvents handled) {
+        Set<String> done = handled.ids();
+        return published.entrySet().stream().filter(entry -> !done.contains(entry.getKey()))
+                .map(entry -> entry.getValue() + " " + entry.getKey()).sorted()
+                .collect(Collectors.joining(", ", "not handled: [", "]"));
     }
 
     private WorkerProcess worker(GroupBroker broker) throws Exception {
