@@ -107,9 +107,8 @@ final class BatchDelivery implements Runnable {
                 processing.processed(event, feed, offset, started);
                 continue;
             }
-            failures++;
             Instant now = processing.now();
-            if (firstFailure == null) {
+            if (++failures == 1) {
                 firstFailure = now;
             }
             lastFailure = failure;
@@ -175,8 +174,7 @@ final class BatchDelivery implements Runnable {
                     + " in {} ms", event.id(), position, error.toString(), writePause.toMillis());
             Executor later = CompletableFuture.delayedExecutor(writePause.toNanos(), TimeUnit.NANOSECONDS,
                     ON_A_VIRTUAL_THREAD);
-            writePause = writePause.multipliedBy(2).compareTo(MAX_WRITE_PAUSE) > 0 ? MAX_WRITE_PAUSE
-                    : writePause.multipliedBy(2);
+            writePause = Pauses.doubled(writePause, MAX_WRITE_PAUSE);
             return CompletableFuture.<Executor>completedFuture(later);
         }).thenCompose(executor -> executor));
         return false;
@@ -206,12 +204,14 @@ final class BatchDelivery implements Runnable {
 
     private void next() {
         index++;
-        failures = 0;
-        firstFailure = null;
-        lastFailureTime = null;
-        lastFailure = null;
-        givingUp = false;
-        deadLetter = null;
+        if (failures > 0) { // the failure state is set only by a failure: most events leave it alone
+            failures = 0;
+            firstFailure = null;
+            lastFailureTime = null;
+            lastFailure = null;
+            givingUp = false;
+            deadLetter = null;
+        }
         if (tracksEachEvent) {
             finished = index;
         }

@@ -27,11 +27,6 @@ final class DeadLetterWriter {
         this.subscription = subscription;
     }
 
-    /** The dead-letter topic of {@code origin}'s topic. */
-    String topicFor(EventPosition origin) {
-        return subscription.deadLetterTopicFor(origin.topic());
-    }
-
     /**
      * Writes the dead letter of {@code event}.
      *
@@ -42,7 +37,7 @@ final class DeadLetterWriter {
         try {
             Event deadLetter = DeadLetter.store(event, origin, subscription.group(), attempts, failure, firstFailure,
                     lastFailure);
-            return transport.append(topicFor(origin), deadLetter).orTimeout(WRITE_TIMEOUT.toMillis(),
+            return transport.append(subscription.deadLetterTopicFor(origin.topic()), deadLetter).orTimeout(WRITE_TIMEOUT.toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

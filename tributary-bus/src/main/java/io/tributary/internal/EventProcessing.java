@@ -70,6 +70,9 @@ final class EventProcessing {
      * @return the handler's failure, or {@code null} when it returned
      */
     @Nullable Throwable attempt(Event event) {
+        // An interrupt left on this worker — by the previous handler call (thrown, or set again by the "re-interrupt"
+        // idiom), a listener or an error handler — belongs to that call, not to this one: cleared in this one place.
+        Thread.interrupted();
         try {
             handler.handle(event);
             return null;
@@ -79,10 +82,6 @@ final class EventProcessing {
             throw e;
         } catch (Throwable failure) {
             return failure;
-        } finally {
-            // A handler's interrupt (thrown, or set again by the "re-interrupt" idiom) belongs to that call: the
-            // worker thread goes on with the next event, its retries and its dead letter.
-            Thread.interrupted();
         }
     }
 
@@ -163,8 +162,6 @@ final class EventProcessing {
         } catch (RuntimeException | Error e) {
             LOG.error("the {} of a subscription to {} threw for event {}; ignored", what, subscription.topics(),
                     event.id(), e);
-        } finally {
-            Thread.interrupted(); // on a worker: a callback's interrupt must not fail the next event's handler
         }
     }
 
@@ -176,10 +173,6 @@ final class EventProcessing {
             throw e;
         } catch (RuntimeException | Error e) {
             LOG.error("the {} of a subscription to {} threw; ignored", what, subscription.topics(), e);
-        } finally {
-            if (BusThreads.isCurrent()) {
-                Thread.interrupted(); // the bus's own thread; an application thread keeps its interrupt
-            }
         }
     }
 }

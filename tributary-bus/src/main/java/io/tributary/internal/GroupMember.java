@@ -230,7 +230,7 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
                     LOG.warn("group {}: heartbeat of member {} failed; trying again in {} ms: {}", group, memberId,
                             pause.toMillis(), e.toString());
                     awaitWake(pause);
-                    pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+                    pause = Pauses.doubled(pause, MAX_PAUSE);
                     continue;
                 }
                 generation = assignment.generation();

@@ -252,7 +252,7 @@ final class OffsetCommitter implements Runnable {
                         return;
                     }
                 }
-                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+                pause = Pauses.doubled(pause, MAX_PAUSE);
             }
         }
     }

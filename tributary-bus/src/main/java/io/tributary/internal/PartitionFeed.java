@@ -129,7 +129,7 @@ final class PartitionFeed implements Runnable {
                 } catch (RuntimeException e) {
                     LOG.warn("reading {} failed; trying again in {} ms: {}", id, pause.toMillis(), e.toString());
                     Thread.sleep(pause);
-                    pause = pause.multipliedBy(2).compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE : pause.multipliedBy(2);
+                    pause = Pauses.doubled(pause, MAX_RETRY_PAUSE);
                     continue;
                 }
                 if (batch.isEmpty()) {

@@ -47,11 +47,6 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** Whether the calling thread is one of this pool's workers. */
-    boolean isWorkerThread() {
-        return threads.contains(Thread.currentThread());
-    }
-
     /** Lets the queued tasks finish, then stops the threads, waiting up to {@code timeout} for them. */
     void close(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

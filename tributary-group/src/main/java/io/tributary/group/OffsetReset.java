@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
-/** Where {@link GroupCoordinator#resetOffsets} moves a group's committed offsets, in each partition. */
+/**
+ * Where {@link GroupCoordinator#resetOffsets} moves a group's committed offsets, in each partition. The
+ * coordinator's counterpart of the bus's {@code StartPosition} (same four forms): this module sits below the bus
+ * and cannot use it.
+ */
 public sealed interface OffsetReset {
 
     /** The partition's first offset. */
