@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.api.TopicPartition;
 import io.tributary.api.TributaryException;
-import io.tributary.group.Assignment;
 import io.tributary.group.Commit;
 import io.tributary.group.FencedMemberException;
-import io.tributary.group.GroupCoordinator;
-import io.tributary.group.GroupDescription;
 import io.tributary.group.GroupException;
-import io.tributary.group.GroupSummary;
-import io.tributary.group.Heartbeat;
-import io.tributary.group.OffsetReset;
+import io.tributary.group.StubGroupCoordinator;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -36,7 +30,7 @@ class OffsetCommitterTest {
     private static final TopicPartition ORDERS_0 = TopicPartition.of("orders", 0);
 
     /** Commits wait in {@link #sent} until the test answers them with {@link #answer}. */
-    private static final class ScriptedCoordinator implements GroupCoordinator {
+    private static final class ScriptedCoordinator extends StubGroupCoordinator {
         record Sent(Commit commit, CompletableFuture<@Nullable RuntimeException> answer) {
         }
 
@@ -56,35 +50,6 @@ class OffsetCommitterTest {
             Sent call = sent.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(call).as("a commit was sent").isNotNull();
             return call;
-        }
-
-        @Override
-        public Assignment heartbeat(Heartbeat heartbeat) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void leave(String group, String memberId) {
-        }
-
-        @Override
-        public Map<TopicPartition, Long> committedOffsets(String group, Collection<TopicPartition> partitions) {
-            return Map.of();
-        }
-
-        @Override
-        public List<GroupSummary> listGroups() {
-            return List.of();
-        }
-
-        @Override
-        public GroupDescription describe(String group) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<TopicPartition, Long> resetOffsets(String group, @Nullable String topic, OffsetReset to) {
-            throw new UnsupportedOperationException();
         }
     }
 

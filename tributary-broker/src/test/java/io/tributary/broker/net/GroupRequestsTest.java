@@ -6,11 +6,9 @@ import io.tributary.api.TopicPartition;
 import io.tributary.group.Assignment;
 import io.tributary.group.Commit;
 import io.tributary.group.FencedMemberException;
-import io.tributary.group.GroupCoordinator;
-import io.tributary.group.GroupDescription;
-import io.tributary.group.GroupSummary;
 import io.tributary.group.Heartbeat;
 import io.tributary.group.OffsetReset;
+import io.tributary.group.StubGroupCoordinator;
 import io.tributary.protocol.message.CommitOffsetsRequest;
 import io.tributary.protocol.message.CommitOffsetsResponse;
 import io.tributary.protocol.message.ErrorCode;
@@ -20,7 +18,6 @@ import io.tributary.protocol.message.ResetOffsetsRequest;
 import io.tributary.protocol.message.ResetOffsetsResponse;
 import io.tributary.protocol.message.TopicOffsets;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +82,7 @@ class GroupRequestsTest {
     }
 
     /** Answers at once; a commit's future and a reset wait until {@link #durable} opens. */
-    private static final class SlowDurabilityCoordinator implements GroupCoordinator {
+    private static final class SlowDurabilityCoordinator extends StubGroupCoordinator {
         final CountDownLatch durable = new CountDownLatch(1);
         volatile @Nullable Thread committedOn;
         volatile @Nullable Commit committed;
@@ -95,10 +92,6 @@ class GroupRequestsTest {
         @Override
         public Assignment heartbeat(Heartbeat heartbeat) {
             return new Assignment(heartbeat.memberId(), 1, Set.of(ORDERS_0), Duration.ofSeconds(1));
-        }
-
-        @Override
-        public void leave(String group, String memberId) {
         }
 
         @Override
@@ -115,21 +108,6 @@ class GroupRequestsTest {
             committedOn = Thread.currentThread();
             committed = commit;
             return CompletableFuture.runAsync(this::awaitDurable, task -> Thread.ofVirtual().start(task));
-        }
-
-        @Override
-        public Map<TopicPartition, Long> committedOffsets(String group, Collection<TopicPartition> partitions) {
-            return Map.of();
-        }
-
-        @Override
-        public List<GroupSummary> listGroups() {
-            return List.of();
-        }
-
-        @Override
-        public GroupDescription describe(String group) {
-            throw new UnsupportedOperationException();
         }
 
         @Override
