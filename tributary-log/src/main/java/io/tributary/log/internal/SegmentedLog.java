@@ -72,8 +72,9 @@ public final class SegmentedLog implements PartitionLog {
 
     private enum State { OPEN, CLOSING, CLOSED, FAILED }
 
-    /** Appends {@link #failLocked} failed, to complete once the lock is released. Guarded by {@link #appendLock}. */
-    private final List<CompletableFuture<AppendResult>> failedAppends = new ArrayList<>();
+    /** An I/O failure that stopped the log, and the appends that were waiting for a commit when it did. */
+    private record Failure(LogException error, List<PendingAppend> stranded) {
+    }
 
     private final Path directory;
     private final Storage storage;
@@ -160,6 +161,7 @@ public final class SegmentedLog implements PartitionLog {
         BatchHeader header = batch.header();
         AppendResult result;
         CompletableFuture<AppendResult> future;
+        Failure failed = null;
         appendLock.lock();
         try {
             requireOpen();
@@ -190,12 +192,15 @@ public final class SegmentedLog implements PartitionLog {
                 appendPending.signal();
             }
         } catch (IOException e) {
-            return CompletableFuture.failedFuture(failLocked(e));
+            failed = failLocked(e);
+            return CompletableFuture.failedFuture(failed.error());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         } finally {
             appendLock.unlock();
-            failOutsideTheLock();
+            if (failed != null) {
+                failWaiting(failed);
+            }
         }
         waiters.committed(result.nextOffset());
         return CompletableFuture.completedFuture(result);
@@ -251,6 +256,7 @@ public final class SegmentedLog implements PartitionLog {
 
     @Override
     public void roll() {
+        Failure failed = null;
         appendLock.lock();
         try {
             requireOpen();
@@ -258,10 +264,13 @@ public final class SegmentedLog implements PartitionLog {
                 rollLocked();
             }
         } catch (IOException e) {
-            throw failLocked(e);
+            failed = failLocked(e);
+            throw failed.error();
         } finally {
             appendLock.unlock();
-            failOutsideTheLock();
+            if (failed != null) {
+                failWaiting(failed);
+            }
         }
         enforceRetention();
     }
@@ -288,13 +297,7 @@ public final class SegmentedLog implements PartitionLog {
             try {
                 forceSegment(target.segment());
             } catch (IOException e) {
-                appendLock.lock();
-                try {
-                    failLocked(e);
-                } finally {
-                    appendLock.unlock();
-                }
-                failOutsideTheLock();
+                fail(e);
                 return;
             }
             List<PendingAppend> done = new ArrayList<>();
@@ -351,13 +354,7 @@ public final class SegmentedLog implements PartitionLog {
         try {
             forceSegment(segment);
         } catch (IOException e) {
-            appendLock.lock();
-            try {
-                failLocked(e);
-            } finally {
-                appendLock.unlock();
-            }
-            failOutsideTheLock();
+            fail(e);
         }
     }
 
@@ -372,42 +369,41 @@ public final class SegmentedLog implements PartitionLog {
         }
     }
 
-    /** Marks the log failed after an I/O error: pending appends fail, later calls fail. Caller holds the lock. */
-    /**
-     * Stops the log after an I/O failure. The appends waiting for a commit are failed by
-     * {@link #failOutsideTheLock()}, which the caller runs once it released the lock: their callbacks may take
-     * locks of their own (the offsets store does) that a thread waiting for this lock holds.
-     */
-    private LogException failLocked(IOException cause) {
-        LogException error = new LogClosedException("the partition log in " + directory + " failed and stopped: "
-                + cause.getMessage() + "; reopen it to recover", cause);
-        if (state == State.OPEN || state == State.CLOSING) {
-            state = State.FAILED;
-            failure = error;
-            pending.forEach(append -> failedAppends.add(append.future()));
-            pending.clear();
-            appendPending.signalAll();
-            waiters.closeAll(error.getMessage());
-        }
-        return error;
-    }
-
-    /** Fails, without holding the lock, the appends {@link #failLocked} took out of {@link #pending}. */
-    private void failOutsideTheLock() {
-        List<CompletableFuture<AppendResult>> toFail;
-        Throwable error;
+    /** {@link #failLocked} for a caller that does not hold the lock. */
+    private void fail(IOException cause) {
+        Failure failed;
         appendLock.lock();
         try {
-            if (failedAppends.isEmpty()) {
-                return;
-            }
-            toFail = List.copyOf(failedAppends);
-            failedAppends.clear();
-            error = failure;
+            failed = failLocked(cause);
         } finally {
             appendLock.unlock();
         }
-        toFail.forEach(future -> future.completeExceptionally(error));
+        failWaiting(failed);
+    }
+
+    /**
+     * Stops the log after an I/O failure: later calls fail. What was waiting on the log is failed by
+     * {@link #failWaiting}, which the caller runs once it released the lock: the callbacks of appends and
+     * reads may take locks of their own (the offsets store does) that a thread waiting for this lock holds.
+     */
+    private Failure failLocked(IOException cause) {
+        LogException error = new LogClosedException("the partition log in " + directory + " failed and stopped: "
+                + cause.getMessage() + "; reopen it to recover", cause);
+        if (state != State.OPEN && state != State.CLOSING) {
+            return new Failure(error, List.of());
+        }
+        state = State.FAILED;
+        failure = error;
+        List<PendingAppend> stranded = List.copyOf(pending);
+        pending.clear();
+        appendPending.signalAll();
+        return new Failure(error, stranded);
+    }
+
+    /** Fails, without holding the lock, the appends and reads that were waiting when {@code failed} stopped the log. */
+    private void failWaiting(Failure failed) {
+        failed.stranded().forEach(append -> append.future().completeExceptionally(failed.error()));
+        waiters.closeAll(failed.error().getMessage());
     }
 
     private void requireOpen() {
