@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /** Subscribes the {@link OnEvent} methods of an object. */
@@ -45,12 +46,9 @@ public final class AnnotatedHandlers {
      *                                  {@link OnEvent} asks for (the message names the method)
      */
     public static SubscriptionHandle subscribe(Bus bus, Object target, UnaryOperator<Subscription> shape) {
-        List<Planned> planned = plan(bus, target, shape);
         List<SubscriptionHandle> handles = new ArrayList<>();
         try {
-            for (Planned subscription : planned) {
-                handles.add(bus.subscribe(subscription.subscription(), subscription.handler()));
-            }
+            plan(bus, target, shape, (subscription, handler) -> handles.add(bus.subscribe(subscription, handler)));
         } catch (RuntimeException e) {
             handles.forEach(SubscriptionHandle::close);
             throw e;
@@ -75,12 +73,14 @@ public final class AnnotatedHandlers {
     }
 
     /**
-     * The subscriptions {@link #subscribe(Bus, Object, UnaryOperator)} would make, without making them.
+     * Hands {@code each} every subscription {@link #subscribe(Bus, Object, UnaryOperator)} would make, with the
+     * handler it would get, without making them: for a runner that checks them all before subscribing any.
      *
-     * @throws IllegalArgumentException as {@code subscribe} does
+     * @throws IllegalArgumentException as {@code subscribe} does, before handing over any
      */
-    public static List<Subscription> subscriptions(Bus bus, Object target, UnaryOperator<Subscription> shape) {
-        return plan(bus, target, shape).stream().map(Planned::subscription).toList();
+    public static void plan(Bus bus, Object target, UnaryOperator<Subscription> shape,
+            BiConsumer<Subscription, EventHandler> each) {
+        plan(bus, target, shape).forEach(planned -> each.accept(planned.subscription(), planned.handler()));
     }
 
     /** A subscription to make and its handler. */
@@ -115,8 +115,7 @@ public final class AnnotatedHandlers {
     /** One subscription for methods of one group on the same topics: every event, each to the methods it matches. */
     private static Planned oneMember(List<Planned> methods) {
         Subscription first = methods.getFirst().subscription();
-        Subscription all = new Subscription(first.topics(), EventFilter.all(), first.start(), first.group(),
-                first.errorHandler(), first.retry(), first.deadLetterTopic(), first.listener(), first.commitsManually());
+        Subscription all = first.withFilter(EventFilter.all());
         EventHandler dispatch = event -> {
             for (Planned method : methods) {
                 if (method.subscription().filter().matches(event)) {

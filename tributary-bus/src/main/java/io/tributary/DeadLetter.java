@@ -2,7 +2,6 @@ package io.tributary;
 
 import io.tributary.event.Event;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,17 +67,17 @@ public record DeadLetter(Event event, EventPosition position, EventPosition orig
      */
     public static Event store(Event event, EventPosition origin, String group, int attempts, Throwable error,
             Instant firstFailure, Instant lastFailure) {
-        Map<String, String> extensions = new LinkedHashMap<>(event.extensions());
-        extensions.put(ORIGIN_TOPIC, origin.topic());
-        extensions.put(ORIGIN_PARTITION, Integer.toString(origin.partition()));
-        extensions.put(ORIGIN_OFFSET, Long.toString(origin.offset()));
-        extensions.put(GROUP, group);
-        extensions.put(ATTEMPTS, Integer.toString(attempts));
-        extensions.put(ERROR_CLASS, error.getClass().getName());
-        extensions.put(ERROR_MESSAGE, cut(error.getMessage()));
-        extensions.put(FIRST_FAILURE, firstFailure.toString());
-        extensions.put(LAST_FAILURE, lastFailure.toString());
-        return withExtensions(event, extensions);
+        return event.toBuilder()
+                .extension(ORIGIN_TOPIC, origin.topic())
+                .extension(ORIGIN_PARTITION, Integer.toString(origin.partition()))
+                .extension(ORIGIN_OFFSET, Long.toString(origin.offset()))
+                .extension(GROUP, group)
+                .extension(ATTEMPTS, Integer.toString(attempts))
+                .extension(ERROR_CLASS, error.getClass().getName())
+                .extension(ERROR_MESSAGE, cut(error.getMessage()))
+                .extension(FIRST_FAILURE, firstFailure.toString())
+                .extension(LAST_FAILURE, lastFailure.toString())
+                .build();
     }
 
     /**
@@ -93,9 +92,9 @@ public record DeadLetter(Event event, EventPosition position, EventPosition orig
         try {
             EventPosition origin = new EventPosition(attributes.get(ORIGIN_TOPIC),
                     Integer.parseInt(attributes.get(ORIGIN_PARTITION)), Long.parseLong(attributes.get(ORIGIN_OFFSET)));
-            Map<String, String> own = new LinkedHashMap<>(attributes);
-            ATTRIBUTES.forEach(own::remove);
-            return Optional.of(new DeadLetter(withExtensions(stored, own), position, origin, attributes.get(GROUP),
+            Event.Builder original = stored.toBuilder();
+            ATTRIBUTES.forEach(name -> original.extension(name, null));
+            return Optional.of(new DeadLetter(original.build(), position, origin, attributes.get(GROUP),
                     Integer.parseInt(attributes.get(ATTEMPTS)), attributes.get(ERROR_CLASS),
                     attributes.get(ERROR_MESSAGE), Instant.parse(attributes.get(FIRST_FAILURE)),
                     Instant.parse(attributes.get(LAST_FAILURE))));
@@ -106,15 +105,7 @@ public record DeadLetter(Event event, EventPosition position, EventPosition orig
 
     /** The event to publish when this dead letter is replayed: the original, marked {@value #REPLAY_OF}. */
     public Event replayEvent() {
-        Map<String, String> extensions = new LinkedHashMap<>(event.extensions());
-        extensions.put(REPLAY_OF, position.toString());
-        return withExtensions(event, extensions);
-    }
-
-    private static Event withExtensions(Event event, Map<String, String> extensions) {
-        return new Event(event.id(), event.source(), event.type(), event.time(), event.subject(), event.dataschema(),
-                event.datacontenttype(), event.partitionkey(), event.version(), event.correlationid(),
-                event.traceparent(), event.tracestate(), extensions, event.data());
+        return event.toBuilder().extension(REPLAY_OF, position.toString()).build();
     }
 
     private static String cut(@Nullable String message) {

@@ -168,7 +168,8 @@ public record Subscription(List<String> topics, EventFilter filter, StartPositio
         return topic + "." + group + DEAD_LETTER_SUFFIX;
     }
 
-    private Subscription withFilter(EventFilter changed) {
+    /** This subscription with {@code changed} as its filter. */
+    Subscription withFilter(EventFilter changed) {
         return new Subscription(topics, changed, start, group, errorHandler, retry, deadLetterTopic, listener,
                 commitsManually);
     }

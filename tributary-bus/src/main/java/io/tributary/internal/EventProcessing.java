@@ -50,10 +50,6 @@ final class EventProcessing {
         this.random = random;
     }
 
-    Subscription subscription() {
-        return subscription;
-    }
-
     /** Whether the handler is to see {@code event}. */
     boolean selects(Event event) {
         return passesAll || filter.matches(event);

@@ -36,9 +36,7 @@ final class PartitionFeed implements Runnable {
     private final CompletableFuture<Long> stopped = new CompletableFuture<>();
     private volatile boolean running = true;
     private volatile @Nullable Thread thread;
-    /** The batch handed to the workers last. Feed thread only. */
-    private @Nullable BatchDelivery previous;
-    /** The delivery in progress, so that {@link #stop} can cut its retry wait short. */
+    /** The batch handed to the workers last; {@link #stop} cuts its retry wait short. Written by the feed thread. */
     private volatile @Nullable BatchDelivery current;
     /** Position after the last finished event; written by the worker of each batch, in turn. */
     private volatile long position;
@@ -132,6 +130,7 @@ final class PartitionFeed implements Runnable {
                     pause = Pauses.doubled(pause, MAX_RETRY_PAUSE);
                     continue;
                 }
+                BatchDelivery previous = current;
                 if (batch.isEmpty()) {
                     if (previous == null || previous.finishedWholeBatch()) {
                         handled(batch.nextOffset()); // skipped records count as handled
@@ -141,7 +140,6 @@ final class PartitionFeed implements Runnable {
                 awaitDone(previous);
                 BatchDelivery delivery = new BatchDelivery(this, processing, batch);
                 current = delivery;
-                previous = delivery;
                 try {
                     workers.execute(delivery); // if the feed stops meanwhile, the delivery ends at its first event
                 } catch (InterruptedException stopping) {
@@ -185,7 +183,7 @@ final class PartitionFeed implements Runnable {
     }
 
     private void finishLast() {
-        BatchDelivery last = previous;
+        BatchDelivery last = current;
         if (last != null) {
             last.done().join(); // the worker stops at the next event; a delivery waiting to retry ends at once
         }

@@ -13,10 +13,8 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,14 +146,11 @@ public final class Worker implements AutoCloseable {
         return "Worker[" + group + " on " + bus + ", " + subscriptions.size() + " subscription(s)]";
     }
 
-    /**
-     * A subscription a handler class declared, to be made once all are known: what it is, which class declared
-     * it, and how to make it.
-     */
-    private record Declared(List<Subscription> subscriptions, String declaredBy, Function<Bus, SubscriptionHandle> maker) {
+    /** A subscription a handler class declared, to be made once all are known, and which class declared it. */
+    private record Declared(Subscription subscription, EventHandler handler, String declaredBy) {
 
         SubscriptionHandle subscribe(Bus bus) {
-            return maker.apply(bus);
+            return bus.subscribe(subscription, handler);
         }
     }
 
@@ -163,16 +158,16 @@ public final class Worker implements AutoCloseable {
         String name = handler.getClass().getName();
         UnaryOperator<Subscription> inGroup = subscription -> subscription.group() == null
                 ? subscription.group(group) : subscription;
+        Registry registry = new Registry(bus, group, name, inGroup, declared);
         if (handler instanceof WorkerHandlers handlers) {
             int before = declared.size();
-            handlers.register(new Registry(bus, group, name, inGroup, declared));
+            handlers.register(registry);
             if (declared.size() == before) {
                 throw new IllegalArgumentException("handler class " + name + " subscribed nothing in register(...);"
                         + " call handlers.subscribe(Subscription.to(...), handler) there");
             }
         } else if (hasOnEventMethods(handler.getClass())) {
-            declared.add(new Declared(AnnotatedHandlers.subscriptions(bus, handler, inGroup), name,
-                    target -> AnnotatedHandlers.subscribe(target, handler, inGroup)));
+            AnnotatedHandlers.plan(bus, handler, inGroup, registry::subscribe);
         } else {
             throw new IllegalArgumentException(notAHandler(name));
         }
@@ -183,18 +178,16 @@ public final class Worker implements AutoCloseable {
      * the other was handed: refused, naming both and the ways out.
      */
     private static void requireNoSplitTopics(List<Declared> declared) {
-        List<Map.Entry<Subscription, String>> all = new ArrayList<>();
-        declared.forEach(entry -> entry.subscriptions().forEach(one -> all.add(Map.entry(one, entry.declaredBy()))));
-        for (int i = 0; i < all.size(); i++) {
-            for (int j = i + 1; j < all.size(); j++) {
-                Subscription one = all.get(i).getKey();
-                Subscription other = all.get(j).getKey();
+        for (int i = 0; i < declared.size(); i++) {
+            for (int j = i + 1; j < declared.size(); j++) {
+                Subscription one = declared.get(i).subscription();
+                Subscription other = declared.get(j).subscription();
                 if (Objects.equals(one.group(), other.group())) {
                     for (String topic : one.topics()) {
                         if (other.topics().contains(topic)) {
-                            String both = all.get(i).getValue().equals(all.get(j).getValue())
-                                    ? "two subscriptions of " + all.get(i).getValue()
-                                    : all.get(i).getValue() + " and " + all.get(j).getValue();
+                            String by = declared.get(i).declaredBy();
+                            String otherBy = declared.get(j).declaredBy();
+                            String both = by.equals(otherBy) ? "two subscriptions of " + by : by + " and " + otherBy;
                             throw new IllegalArgumentException(both + " both subscribe to " + topic + " in group "
                                     + one.group() + ": a group hands each event to one member, so they would split the"
                                     + " events between them; subscribe once and handle both there (one subscription"
@@ -250,8 +243,7 @@ public final class Worker implements AutoCloseable {
         @Override
         public void subscribe(Subscription subscription, EventHandler handler) {
             Subscription member = inGroup.apply(Objects.requireNonNull(subscription, "subscription"));
-            Objects.requireNonNull(handler, "handler");
-            declared.add(new Declared(List.of(member), declaredBy, target -> target.subscribe(member, handler)));
+            declared.add(new Declared(member, Objects.requireNonNull(handler, "handler"), declaredBy));
         }
     }
 }

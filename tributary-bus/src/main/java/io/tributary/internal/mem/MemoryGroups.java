@@ -69,7 +69,7 @@ final class MemoryGroups implements GroupCoordinator {
                 if (hold != null) {
                     hold.move(offset);
                 } else {
-                    MemoryPartition ring = ring(partition);
+                    MemoryPartition ring = transport.existing(partition);
                     if (ring != null) {
                         groupHolds.put(partition, ring.hold(offset));
                     }
@@ -120,10 +120,5 @@ final class MemoryGroups implements GroupCoordinator {
         if (groupHolds != null) {
             groupHolds.values().forEach(MemoryPartition.Hold::release);
         }
-    }
-
-    private @Nullable MemoryPartition ring(TopicPartition partition) {
-        MemoryPartition[] partitions = transport.existing(partition.topic().value());
-        return partitions == null || partition.partition() >= partitions.length ? null : partitions[partition.partition()];
     }
 }

@@ -7,6 +7,7 @@ import io.tributary.event.Event;
 import io.tributary.internal.Fetched;
 import io.tributary.internal.PartitionReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -76,12 +77,11 @@ final class MemoryPartition {
     PartitionReader reader(StartPosition start) {
         lock.lock();
         try {
-            long oldest = Math.max(0, end - ring.length);
             long position = switch (start) {
-                case StartPosition.Earliest earliest -> oldest;
+                case StartPosition.Earliest earliest -> oldest();
                 case StartPosition.Latest latest -> end;
-                case StartPosition.AtOffset at -> Math.clamp(at.offset(), oldest, end);
-                case StartPosition.AtTime at -> firstAtOrAfter(at, oldest);
+                case StartPosition.AtOffset at -> Math.clamp(at.offset(), oldest(), end);
+                case StartPosition.AtTime at -> firstAtOrAfter(at.time());
             };
             Cursor cursor = new Cursor(position);
             cursors.add(cursor);
@@ -96,7 +96,7 @@ final class MemoryPartition {
     long logStartOffset() {
         lock.lock();
         try {
-            return Math.max(0, end - ring.length);
+            return oldest();
         } finally {
             lock.unlock();
         }
@@ -113,10 +113,10 @@ final class MemoryPartition {
     }
 
     /** The offset of the first event the ring holds whose time is at or after {@code time}, else the end. */
-    long offsetForTime(java.time.Instant time) {
+    long offsetForTime(Instant time) {
         lock.lock();
         try {
-            return firstAtOrAfter(new StartPosition.AtTime(time), Math.max(0, end - ring.length));
+            return firstAtOrAfter(time);
         } finally {
             lock.unlock();
         }
@@ -162,9 +162,13 @@ final class MemoryPartition {
         return lowest;
     }
 
-    private long firstAtOrAfter(StartPosition.AtTime at, long oldest) {
-        for (long offset = oldest; offset < end; offset++) {
-            if (!ring[slot(offset)].time().isBefore(at.time())) {
+    private long oldest() {
+        return Math.max(0, end - ring.length);
+    }
+
+    private long firstAtOrAfter(Instant time) {
+        for (long offset = oldest(); offset < end; offset++) {
+            if (!ring[slot(offset)].time().isBefore(time)) {
                 return offset;
             }
         }
@@ -178,7 +182,7 @@ final class MemoryPartition {
     Hold hold(long offset) {
         lock.lock();
         try {
-            Hold hold = new Hold(Math.max(offset, Math.max(0, end - ring.length)));
+            Hold hold = new Hold(Math.max(offset, oldest()));
             cursors.add(hold);
             neededFrom = Math.min(neededFrom, hold.handled);
             return hold;

@@ -16,8 +16,7 @@ final class MemoryTopicCatalog implements TopicCatalog {
 
     @Override
     public int partitions(String topic) {
-        MemoryPartition[] partitions = transport.existing(topic);
-        return partitions == null ? 0 : partitions.length;
+        return transport.existingPartitions(topic);
     }
 
     @Override
@@ -36,10 +35,10 @@ final class MemoryTopicCatalog implements TopicCatalog {
     }
 
     private MemoryPartition partition(TopicPartition id) {
-        MemoryPartition[] partitions = transport.existing(id.topic().value());
-        if (partitions == null || id.partition() >= partitions.length) {
+        MemoryPartition partition = transport.existing(id);
+        if (partition == null) {
             throw new TopicNotFoundException("in-memory topic " + id.topic() + " has no partition " + id.partition());
         }
-        return partitions[id.partition()];
+        return partition;
     }
 }

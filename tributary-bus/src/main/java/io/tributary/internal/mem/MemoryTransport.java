@@ -3,6 +3,7 @@ package io.tributary.internal.mem;
 import io.tributary.BusOptions;
 import io.tributary.EventPosition;
 import io.tributary.StartPosition;
+import io.tributary.api.TopicPartition;
 import io.tributary.api.TributaryException;
 import io.tributary.event.Event;
 import io.tributary.group.GroupConfig;
@@ -77,9 +78,15 @@ public final class MemoryTransport implements Transport {
     }
 
     /** The partitions of {@code topic}, or null if nobody used it yet. */
-    @Nullable MemoryPartition[] existing(String topic) {
+    private @Nullable MemoryPartition[] existing(String topic) {
         MemoryTopic known = topics.get(topic);
         return known == null ? null : known.partitions;
+    }
+
+    /** The partition {@code id}, or null if its topic is not used yet or has fewer partitions. */
+    @Nullable MemoryPartition existing(TopicPartition id) {
+        MemoryPartition[] partitions = existing(id.topic().value());
+        return partitions == null || id.partition() >= partitions.length ? null : partitions[id.partition()];
     }
 
     @Override
