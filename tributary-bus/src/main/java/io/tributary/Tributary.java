@@ -3,6 +3,7 @@ package io.tributary;
 import io.tributary.api.config.ConfigSource;
 import io.tributary.internal.BusUrl;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,8 +46,7 @@ public final class Tributary {
      *                                  reachable, ...)
      */
     public static Bus open(String url) {
-        BusUrl parsed = BusUrl.parse(url);
-        return parsed.open(BusOptions.from(ConfigSource.of(parsed.settings())));
+        return open(url, UnaryOperator.identity());
     }
 
     /**
@@ -59,6 +59,18 @@ public final class Tributary {
                     + " and options were given too; put every setting in one place");
         }
         return parsed.open(options);
+    }
+
+    /**
+     * Opens the bus {@code url} names, with the settings of its query parameters as {@code adjust} changes them:
+     * {@code open(url, options -> options.withCloseTimeout(Duration.ofSeconds(30)))}. What {@code adjust} sets
+     * wins over the URL.
+     *
+     * @throws IllegalArgumentException as {@link #open(String)} does
+     */
+    public static Bus open(String url, UnaryOperator<BusOptions> adjust) {
+        BusUrl parsed = BusUrl.parse(url);
+        return parsed.open(adjust.apply(BusOptions.from(ConfigSource.of(parsed.settings()))));
     }
 
     static String urlFrom(Map<String, String> environment) {

@@ -23,6 +23,16 @@ class TributaryTest {
     }
 
     @Test
+    void open_withAnAdjustment_keepsTheUrlsSettings_andLetsTheAdjustmentWin() {
+        try (Bus bus = Tributary.open("mem:?default-topic=audit", options -> options.withWorkers(2))) {
+            assertThat(bus.defaultTopic()).isEqualTo("audit");
+        }
+        try (Bus bus = Tributary.open("mem:?default-topic=audit", options -> options.withDefaultTopic("billing"))) {
+            assertThat(bus.defaultTopic()).isEqualTo("billing");
+        }
+    }
+
+    @Test
     void open_refusesUnknownSchemesAndSettings_namingTheAcceptedOnes() {
         assertThatThrownBy(() -> Tributary.open("kafka://localhost:9092"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -3,7 +3,6 @@ package io.tributary.cli.event;
 import io.tributary.Bus;
 import io.tributary.BusOptions;
 import io.tributary.Tributary;
-import io.tributary.api.config.ConfigKey;
 import io.tributary.cli.client.ConnectionOptions;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -32,17 +31,10 @@ public final class BusUrlOption {
     }
 
     /**
-     * Opens the bus with {@code closeTimeout} as its {@link BusOptions#closeTimeout()}, keeping the settings the
-     * URL carries ({@code ?workers=16}): such a URL gets the timeout as one more query parameter, which wins over
-     * a {@code close-timeout} of its own. The caller closes the bus.
+     * Opens the bus with {@code closeTimeout} as its {@link BusOptions#closeTimeout()}, keeping the other settings
+     * the URL carries ({@code ?workers=16}). The caller closes the bus.
      */
     public Bus open(Duration closeTimeout) {
-        String url = url();
-        if (url.indexOf('?') < 0) {
-            return Tributary.open(url, BusOptions.defaults().withCloseTimeout(closeTimeout));
-        }
-        String setting = BusOptions.CLOSE_TIMEOUT.name().substring("tributary.bus.".length()) + "="
-                + ConfigKey.formatDuration(closeTimeout);
-        return Tributary.open(url + (url.endsWith("?") || url.endsWith("&") ? "" : "&") + setting);
+        return Tributary.open(url(), options -> options.withCloseTimeout(closeTimeout));
     }
 }
