@@ -1,14 +1,18 @@
 package io.tributary.api;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One partition of one topic.
+ * One partition of one topic. Ordered by topic name, then partition number.
  *
  * @param topic     the topic
  * @param partition partition number, from 0
  */
-public record TopicPartition(TopicName topic, int partition) {
+public record TopicPartition(TopicName topic, int partition) implements Comparable<TopicPartition> {
+
+    private static final Comparator<TopicPartition> ORDER =
+            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
     public TopicPartition {
         Objects.requireNonNull(topic, "topic");
@@ -19,6 +23,11 @@ public record TopicPartition(TopicName topic, int partition) {
 
     public static TopicPartition of(String topic, int partition) {
         return new TopicPartition(TopicName.of(topic), partition);
+    }
+
+    @Override
+    public int compareTo(TopicPartition other) {
+        return ORDER.compare(this, other);
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.tributary.group.GroupException;
 import io.tributary.group.Heartbeat;
 import io.tributary.group.UnknownMemberException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -262,7 +261,7 @@ final class GroupMember implements SubscriptionHandle, OffsetCommitter.Member, R
         lingering.values().removeIf(feed -> feed.stopped().isDone());
         Set<TopicPartition> fresh = new LinkedHashSet<>();
         assigned.stream().filter(partition -> !held.containsKey(partition) && !lingering.containsKey(partition))
-                .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                .sorted()
                 .forEach(fresh::add);
         Set<TopicPartition> taken = fresh.isEmpty() ? Set.of() : take(fresh);
         SubscriptionListener listener = subscription.listener();

@@ -22,4 +22,9 @@ public record GroupDescription(String group, GroupState state, int generation, L
         members = List.copyOf(members);
         partitions = List.copyOf(partitions);
     }
+
+    /** The group's total lag: the sum over its partitions. */
+    public long lag() {
+        return partitions.stream().mapToLong(PartitionProgress::lag).sum();
+    }
 }

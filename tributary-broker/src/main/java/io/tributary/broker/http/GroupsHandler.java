@@ -7,7 +7,6 @@ import io.tributary.group.GroupState;
 import io.tributary.group.MemberDescription;
 import io.tributary.group.PartitionProgress;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +18,6 @@ import org.jspecify.annotations.Nullable;
  * ({@code tributary group reset}). An unknown group is 404 {@code UNKNOWN_GROUP}.
  */
 final class GroupsHandler {
-
-    private static final Comparator<TopicPartition> BY_TOPIC_AND_NUMBER = Comparator
-            .comparing((TopicPartition partition) -> partition.topic().value()).thenComparingInt(TopicPartition::partition);
 
     private final GroupCoordinator groups;
 
@@ -66,7 +62,7 @@ final class GroupsHandler {
         GroupDescription group = groups.describe(request.pathParameter("group"));
         List<ProgressView> partitions = group.partitions().stream().map(GroupsHandler::progress).toList();
         return Response.ok(new GroupView(group.group(), state(group.state()), group.generation(),
-                partitions.stream().mapToLong(ProgressView::lag).sum(),
+                group.lag(),
                 group.members().stream().map(GroupsHandler::member).toList(), partitions));
     }
 
@@ -82,7 +78,7 @@ final class GroupsHandler {
     }
 
     private static List<PartitionView> sorted(Collection<TopicPartition> partitions) {
-        return partitions.stream().sorted(BY_TOPIC_AND_NUMBER)
+        return partitions.stream().sorted()
                 .map(partition -> new PartitionView(partition.topic().value(), partition.partition())).toList();
     }
 

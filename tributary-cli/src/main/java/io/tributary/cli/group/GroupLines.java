@@ -10,7 +10,6 @@ import io.tributary.group.MemberDescription;
 import io.tributary.group.PartitionProgress;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -22,9 +21,6 @@ import java.util.stream.Collectors;
  * Stateless.
  */
 final class GroupLines {
-
-    private static final Comparator<TopicPartition> BY_TOPIC_AND_NUMBER =
-            Comparator.comparing((TopicPartition p) -> p.topic().value()).thenComparingInt(TopicPartition::partition);
 
     private GroupLines() {
     }
@@ -48,7 +44,7 @@ final class GroupLines {
     static List<String> text(GroupDescription group) {
         List<String> lines = new ArrayList<>();
         lines.add("group " + group.group() + " " + state(group.state()) + " generation " + group.generation() + ", "
-                + group.members().size() + " member(s), total lag " + totalLag(group));
+                + group.members().size() + " member(s), total lag " + group.lag());
         for (MemberDescription member : group.members()) {
             lines.add("  member " + member.memberId() + " client=" + member.clientId().replace(' ', '_') + " owns="
                     + partitions(member.owned())
@@ -96,7 +92,7 @@ final class GroupLines {
             p.put("endOffset", progress.endOffset());
             p.put("lag", progress.lag());
         }
-        object.put("totalLag", totalLag(group));
+        object.put("totalLag", group.lag());
         return JsonLine.of(object);
     }
 
@@ -114,14 +110,6 @@ final class GroupLines {
         return JsonLine.of(object);
     }
 
-    static Comparator<TopicPartition> byTopicAndNumber() {
-        return BY_TOPIC_AND_NUMBER;
-    }
-
-    static long totalLag(GroupDescription group) {
-        return group.partitions().stream().mapToLong(PartitionProgress::lag).sum();
-    }
-
     private static String state(Enum<?> state) {
         return state.name().toLowerCase(Locale.ROOT);
     }
@@ -134,12 +122,12 @@ final class GroupLines {
         if (partitions.isEmpty()) {
             return "-";
         }
-        return partitions.stream().sorted(BY_TOPIC_AND_NUMBER).map(GroupLines::partition).collect(Collectors.joining(","));
+        return partitions.stream().sorted().map(GroupLines::partition).collect(Collectors.joining(","));
     }
 
     private static ArrayNode partitionArray(Collection<TopicPartition> partitions) {
         ArrayNode array = JsonLine.object().arrayNode();
-        partitions.stream().sorted(BY_TOPIC_AND_NUMBER).map(GroupLines::partition).forEach(array::add);
+        partitions.stream().sorted().map(GroupLines::partition).forEach(array::add);
         return array;
     }
 }

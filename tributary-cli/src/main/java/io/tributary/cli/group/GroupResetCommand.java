@@ -60,7 +60,7 @@ final class GroupResetCommand implements Runnable {
             offsets = opened.groups().reset(group, topic, to);
         }
         PrintWriter out = parent.terminal().out();
-        offsets.entrySet().stream().sorted(Map.Entry.comparingByKey(GroupLines.byTopicAndNumber()))
+        offsets.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> out.println(output == OutputFormat.JSON
                         ? GroupLines.json(group, entry.getKey(), entry.getValue())
                         : GroupLines.text(entry.getKey(), entry.getValue())));
