@@ -11,8 +11,6 @@ import io.tributary.group.coordinator.OffsetStore;
 import io.tributary.log.AckLevel;
 import io.tributary.log.AppendResult;
 import io.tributary.log.ReadResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -52,8 +50,6 @@ import org.slf4j.LoggerFactory;
 final class LogOffsetStore implements OffsetStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogOffsetStore.class);
-    /** Bytes read at a time while loading. */
-    private static final int READ_BYTES = 1 << 20;
     /** Room left in a snapshot batch for the batch header and varint slack. */
     private static final int BATCH_SLACK_BYTES = 1024;
 
@@ -107,9 +103,10 @@ final class LogOffsetStore implements OffsetStore {
         long offset = state.logStartOffset();
         long end = state.committedEndOffset();
         while (offset < end) {
-            switch (partition.read(offset, READ_BYTES, Duration.ZERO).join()) {
+            switch (partition.read(offset, ChunkedReads.READ_BYTES, Duration.ZERO).join()) {
                 case ReadResult.Records records -> {
-                    for (RecordBatch batch : batches(records)) {
+                    for (RecordBatch batch : ChunkedReads.batches(records,
+                            InternalTopics.CONSUMER_OFFSETS.value())) {
                         replay(batch, offset);
                     }
                     offset = records.nextOffset();
@@ -235,15 +232,6 @@ final class LogOffsetStore implements OffsetStore {
     private static int recordBytes(Record record) {
         int key = record.key() == null ? 0 : record.key().length;
         return key + record.value().length + 64;
-    }
-
-    private static List<RecordBatch> batches(ReadResult.Records records) {
-        try {
-            return records.slice().batches();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + InternalTopics.CONSUMER_OFFSETS + " at offset "
-                    + records.slice().firstOffset(), e);
-        }
     }
 
 }

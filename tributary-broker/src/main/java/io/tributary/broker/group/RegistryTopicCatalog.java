@@ -9,8 +9,6 @@ import io.tributary.broker.topic.TopicRegistry;
 import io.tributary.format.RecordBatch;
 import io.tributary.group.coordinator.TopicCatalog;
 import io.tributary.log.ReadResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +19,6 @@ import java.util.List;
  * Thread-safe; everything but {@link #offsetForTime} answers from memory.
  */
 final class RegistryTopicCatalog implements TopicCatalog {
-
-    /** Bytes read at a time while looking for a timestamp. */
-    private static final int READ_BYTES = 1 << 20;
 
     private final TopicRegistry topics;
 
@@ -52,17 +47,17 @@ final class RegistryTopicCatalog implements TopicCatalog {
     /**
      * Scans the committed batches from the log start: a batch whose newest timestamp is before {@code time}
      * is skipped whole (records within a batch need not be in timestamp order), otherwise the first record
-     * at or after {@code time} is the answer. Reads {@value #READ_BYTES} bytes at a time.
+     * at or after {@code time} is the answer. Reads {@value ChunkedReads#READ_BYTES} bytes at a time.
      */
     @Override
     public long offsetForTime(TopicPartition topicPartition, Instant time) {
         Partition partition = partition(topicPartition);
-        long millis = time.toEpochMilli();
+        long millis = epochMillisClamped(time);
         long offset = partition.state().logStartOffset();
         while (true) {
-            switch (partition.read(offset, READ_BYTES, Duration.ZERO).join()) {
+            switch (partition.read(offset, ChunkedReads.READ_BYTES, Duration.ZERO).join()) {
                 case ReadResult.Records records -> {
-                    for (RecordBatch batch : batches(records, topicPartition)) {
+                    for (RecordBatch batch : ChunkedReads.batches(records, topicPartition.toString())) {
                         long found = firstAtOrAfter(batch, millis, offset);
                         if (found >= 0) {
                             return found;
@@ -76,6 +71,15 @@ final class RegistryTopicCatalog implements TopicCatalog {
                 }
             }
         }
+    }
+
+    /**
+     * {@code time} in epoch milliseconds, clamped to what a long holds ({@link Instant#toEpochMilli()} throws beyond
+     * it): like the instant, the bound is after, or before, every record's timestamp.
+     */
+    private static long epochMillisClamped(Instant time) {
+        return time.getEpochSecond() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE
+                : time.getEpochSecond() <= Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : time.toEpochMilli();
     }
 
     /** The offset of the first record of {@code batch} at or after {@code from} stamped {@code millis} or later; −1 if none. */
@@ -95,13 +99,5 @@ final class RegistryTopicCatalog implements TopicCatalog {
 
     private Partition partition(TopicPartition partition) {
         return topics.require(partition.topic()).partition(partition.partition());
-    }
-
-    private static List<RecordBatch> batches(ReadResult.Records records, TopicPartition partition) {
-        try {
-            return records.slice().batches();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + partition + " at offset " + records.slice().firstOffset(), e);
-        }
     }
 }

@@ -62,10 +62,17 @@ final class GroupRequests {
 
     private final GroupCoordinator coordinator;
     private final Executor blockingCalls;
+    private final Duration commitTimeout;
 
     GroupRequests(GroupCoordinator coordinator, Executor blockingCalls) {
+        this(coordinator, blockingCalls, COMMIT_TIMEOUT);
+    }
+
+    /** With another bound than {@link #COMMIT_TIMEOUT} on a commit's wait for durability: for tests. */
+    GroupRequests(GroupCoordinator coordinator, Executor blockingCalls, Duration commitTimeout) {
         this.coordinator = coordinator;
         this.blockingCalls = blockingCalls;
+        this.commitTimeout = commitTimeout;
     }
 
     CompletableFuture<GroupHeartbeatResponse> heartbeat(GroupHeartbeatRequest request) {
@@ -80,7 +87,6 @@ final class GroupRequests {
 
     CompletableFuture<LeaveGroupResponse> leave(LeaveGroupRequest request) {
         return now(() -> {
-            GroupName.of(request.group());
             coordinator.leave(request.group(), request.memberId());
             return LeaveGroupResponse.OK;
         }, failure -> new LeaveGroupResponse(failure.code(), failure.message()), request.group());
@@ -99,16 +105,15 @@ final class GroupRequests {
             return CompletableFuture.completedFuture(failed(e, request.group(),
                     failure -> new CommitOffsetsResponse(failure.code(), failure.message())));
         }
-        return coordinator.commitAsync(commit).orTimeout(COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((ok, error) -> error == null ? CommitOffsetsResponse.OK
-                : failed(error instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() != null
-                        ? asRuntime(wrapped.getCause()) : asRuntime(error), request.group(),
+        // Failure.of unwraps the future's CompletionException and answers orTimeout's bare TimeoutException TIMED_OUT
+        return coordinator.commitAsync(commit).orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((ok, error) -> error == null ? CommitOffsetsResponse.OK : failed(error, request.group(),
                         failure -> new CommitOffsetsResponse(failure.code(), failure.message())));
     }
 
     CompletableFuture<FetchOffsetsResponse> fetchOffsets(FetchOffsetsRequest request) {
         return now(() -> {
-            GroupName.of(request.group());
+            GroupName.of(request.group()); // before the partitions: the coordinator checks it only after they were read
             return new FetchOffsetsResponse(ErrorCode.NONE, null, TopicOffsets.of(coordinator.committedOffsets(
                     request.group(), TopicPartitions.toSet(request.partitions()))));
         }, failure -> FetchOffsetsResponse.failed(failure.code(), failure.message()), request.group());
@@ -122,10 +127,8 @@ final class GroupRequests {
     }
 
     CompletableFuture<DescribeGroupResponse> describe(DescribeGroupRequest request) {
-        return now(() -> {
-            GroupName.of(request.group());
-            return describeResponse(coordinator.describe(request.group()));
-        }, failure -> DescribeGroupResponse.failed(failure.code(), failure.message()), request.group());
+        return now(() -> describeResponse(coordinator.describe(request.group())),
+                failure -> DescribeGroupResponse.failed(failure.code(), failure.message()), request.group());
     }
 
     /** Waits for durability: off the reader thread. */
@@ -200,11 +203,7 @@ final class GroupRequests {
         }, blockingCalls);
     }
 
-    private static RuntimeException asRuntime(Throwable error) {
-        return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
-    }
-
-    private static <T> T failed(RuntimeException error, String group, Function<Failure, T> answer) {
+    private static <T> T failed(Throwable error, String group, Function<Failure, T> answer) {
         Failure failure = Failure.of(error);
         if (failure.code() == ErrorCode.UNKNOWN_SERVER_ERROR) {
             LOG.error("a request of group {} failed unexpectedly", group, error);

@@ -59,9 +59,10 @@ public record Failure(ErrorCode code, String message) {
             case InvalidGroupNameException e -> ErrorCode.INVALID_GROUP_NAME;
             case GroupLimitException e -> ErrorCode.GROUP_LIMIT_REACHED;
             case IllegalArgumentException e -> ErrorCode.INVALID_REQUEST;
-            // the offset store failed under a group call: answer what the store's failure means (closing: NOT_LEADER)
-            case GroupException e when e.getClass() == GroupException.class && e.getCause() != null
-                    && of(e.getCause()).code() != ErrorCode.UNKNOWN_SERVER_ERROR -> of(e.getCause()).code();
+            // the offset store failed under a group call: answer what the store's failure means (closing: NOT_LEADER;
+            // unexpected: UNKNOWN_SERVER_ERROR, as the default would); the message stays the group call's
+            case GroupException e when e.getClass() == GroupException.class && e.getCause() != null ->
+                    of(e.getCause()).code();
             default -> ErrorCode.UNKNOWN_SERVER_ERROR;
         };
         String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();

@@ -86,6 +86,16 @@ class RegistryTopicCatalogTest {
     }
 
     @Test
+    void offsetForTime_ofAnInstantBeyondEpochMillis_isTheStartOrTheEnd() {
+        append(100, 200);
+
+        assertThat(catalog.offsetForTime(ORDERS_0, Instant.MAX)).isEqualTo(2);
+        assertThat(catalog.offsetForTime(ORDERS_0, Instant.MIN)).isZero();
+        assertThat(catalog.offsetForTime(ORDERS_0, Instant.ofEpochSecond(Long.MAX_VALUE / 1000 + 1))).isEqualTo(2);
+        assertThat(catalog.offsetForTime(ORDERS_0, Instant.ofEpochSecond(Long.MIN_VALUE / 1000 - 1))).isZero();
+    }
+
+    @Test
     void aTopicThatDoesNotExist_isTopicNotFound() {
         TopicPartition ghost = TopicPartition.of("ghost", 0);
 

@@ -196,6 +196,23 @@ class GroupApisTest {
         }
     }
 
+    @Test
+    void anInvalidGroupName_isAnsweredWithInvalidGroupName_byEveryGroupApi() throws Exception {
+        start(UnaryOperator.identity());
+        try (RawClient client = new RawClient(broker.address())) {
+            assertThat(((LeaveGroupResponse) client.success(new LeaveGroupRequest("no spaces", "m-1"))).errorCode())
+                    .isEqualTo(ErrorCode.INVALID_GROUP_NAME);
+            assertThat(((DescribeGroupResponse) client.success(new DescribeGroupRequest("no spaces"))).errorCode())
+                    .isEqualTo(ErrorCode.INVALID_GROUP_NAME);
+            FetchOffsetsResponse fetched = client.success(new FetchOffsetsRequest("no spaces",
+                    List.of(new TopicPartitions("orders", List.of(-1)))));
+            assertThat(fetched.errorCode()).as("the name is judged before the partitions")
+                    .isEqualTo(ErrorCode.INVALID_GROUP_NAME);
+            assertThat(((ResetOffsetsResponse) client.success(new ResetOffsetsRequest("no spaces", null, (byte) 9, 0)))
+                    .errorCode()).isEqualTo(ErrorCode.INVALID_GROUP_NAME);
+        }
+    }
+
     private void start(UnaryOperator<BrokerConfig> configure) {
         broker = Broker.start(configure.apply(BrokerConfig.defaults(data).withPort(0).withHttpPort(0)));
     }

@@ -6,9 +6,11 @@ import io.tributary.api.TopicPartition;
 import io.tributary.group.Assignment;
 import io.tributary.group.Commit;
 import io.tributary.group.FencedMemberException;
+import io.tributary.group.GroupException;
 import io.tributary.group.Heartbeat;
 import io.tributary.group.OffsetReset;
 import io.tributary.group.StubGroupCoordinator;
+import io.tributary.log.LogClosedException;
 import io.tributary.protocol.message.CommitOffsetsRequest;
 import io.tributary.protocol.message.CommitOffsetsResponse;
 import io.tributary.protocol.message.ErrorCode;
@@ -79,6 +81,44 @@ class GroupRequestsTest {
 
         assertThat(answer.errorCode()).isEqualTo(ErrorCode.FENCED_MEMBER);
         assertThat(answer.errorMessage()).isEqualTo("m-1 does not hold orders-0 in generation 1");
+    }
+
+    @Test
+    void aCommitNotDurableWithinTheTimeout_isAnsweredWithTimedOut() throws Exception {
+        GroupRequests impatient = new GroupRequests(new FixedCommitCoordinator(new CompletableFuture<>()),
+                Runnable::run, Duration.ofMillis(20));
+
+        CommitOffsetsResponse answer = impatient.commit(COMMIT).get(10, TimeUnit.SECONDS);
+
+        assertThat(answer.errorCode()).isEqualTo(ErrorCode.TIMED_OUT);
+        assertThat(answer.errorMessage()).contains("timed out");
+    }
+
+    @Test
+    void aCommitWhoseStoreFailsLater_isAnsweredWithWhatTheStoresFailureMeans() throws Exception {
+        CompletableFuture<Void> store = new CompletableFuture<>();
+        CompletableFuture<Void> durable = store.thenRun(() -> { }); // fails wrapped, as a dependent stage does
+        GroupRequests requests = new GroupRequests(new FixedCommitCoordinator(durable), Runnable::run);
+
+        CompletableFuture<CommitOffsetsResponse> commit = requests.commit(COMMIT);
+        store.completeExceptionally(new GroupException("offsets of group billing were not committed: the offset store"
+                + " failed: closed", new LogClosedException("closed")));
+
+        assertThat(commit.get(10, TimeUnit.SECONDS).errorCode()).isEqualTo(ErrorCode.NOT_LEADER);
+    }
+
+    /** Accepts every commit; its future is the one the test gave. */
+    private static final class FixedCommitCoordinator extends StubGroupCoordinator {
+        private final CompletableFuture<Void> durable;
+
+        FixedCommitCoordinator(CompletableFuture<Void> durable) {
+            this.durable = durable;
+        }
+
+        @Override
+        public CompletableFuture<Void> commitAsync(Commit commit) {
+            return durable;
+        }
     }
 
     /** Answers at once; a commit's future and a reset wait until {@link #durable} opens. */

@@ -68,11 +68,6 @@ final class TerminationSignals implements AutoCloseable {
         return firstName.get();
     }
 
-    /** How many SIGTERM and SIGINT arrived so far. */
-    int received() {
-        return received.get();
-    }
-
     /** Puts back the handlers that were there before {@link #install()}. Idempotent. */
     @Override
     public void close() {

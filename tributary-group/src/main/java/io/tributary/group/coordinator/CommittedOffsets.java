@@ -3,19 +3,20 @@ package io.tributary.group.coordinator;
 import io.tributary.api.TopicPartition;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group's committed offsets as the coordinator remembers them: the last value whose store completed, per
  * partition. Each value carries the sequence number of the {@link OffsetStore#store} call that wrote it, so
  * that stores completing out of order still leave the value of the last call (the one a restart would load). A
  * forgotten partition ({@link OffsetStore#FORGOTTEN}) is kept as a tombstone, so that an earlier store completing
- * late cannot bring it back, until no store is in flight ({@link #dropForgotten()}). Not thread-safe: guarded by
- * the coordinator's lock.
+ * late cannot bring it back, until no store is in flight ({@link #storeEnded}). Not thread-safe: guarded by the
+ * coordinator's lock.
  */
 final class CommittedOffsets {
 
@@ -31,14 +32,29 @@ final class CommittedOffsets {
         inFlight.put(sequence, Set.copyOf(partitions));
     }
 
-    /** Store call {@code sequence} ended, durable or not. */
-    void storeEnded(long sequence) {
+    /**
+     * Store call {@code sequence} ended: with {@code offsets} durable (a partition keeps a value from a later call), or
+     * failed ({@code null}). Once no store is in flight, the tombstones go: no earlier store can complete late.
+     */
+    void storeEnded(long sequence, @Nullable Map<TopicPartition, Long> offsets) {
         inFlight.remove(sequence);
+        if (offsets != null) {
+            offsets.forEach((partition, offset) -> entries.merge(partition, new Entry(offset, sequence),
+                    (known, stored) -> stored.sequence() > known.sequence() ? stored : known));
+        }
+        if (inFlight.isEmpty()) {
+            entries.values().removeIf(entry -> entry.offset() == OffsetStore.FORGOTTEN);
+        }
+    }
+
+    /** Whether a store call started and has not ended yet. */
+    boolean hasStoresInFlight() {
+        return !inFlight.isEmpty();
     }
 
     /** Partitions with a committed offset or a store in flight: those a forget must cover. */
     Set<TopicPartition> partitionsWithOffsetsOrStores() {
-        Set<TopicPartition> partitions = new java.util.HashSet<>(partitions());
+        Set<TopicPartition> partitions = partitions();
         inFlight.values().forEach(partitions::addAll);
         return partitions;
     }
@@ -46,12 +62,6 @@ final class CommittedOffsets {
     /** Offsets loaded from the store when the coordinator starts; any later store wins over them. */
     void load(Map<TopicPartition, Long> offsets) {
         offsets.forEach((partition, offset) -> entries.put(partition, new Entry(offset, 0)));
-    }
-
-    /** Offsets whose store call number {@code sequence} completed; a partition keeps a value from a later call. */
-    void stored(long sequence, Map<TopicPartition, Long> offsets) {
-        offsets.forEach((partition, offset) -> entries.merge(partition, new Entry(offset, sequence),
-                (known, stored) -> stored.sequence() > known.sequence() ? stored : known));
     }
 
     /** The offsets of {@code partitions}, or of every partition when it is empty; absent when never committed. */
@@ -80,24 +90,35 @@ final class CommittedOffsets {
                 : OptionalLong.of(entry.offset());
     }
 
-    /** The partitions with a committed offset. */
+    /** The partitions with a committed offset, in a new set. */
     Set<TopicPartition> partitions() {
-        return of(List.of()).keySet();
+        Set<TopicPartition> partitions = new HashSet<>();
+        entries.forEach((partition, entry) -> {
+            if (entry.offset() != OffsetStore.FORGOTTEN) {
+                partitions.add(partition);
+            }
+        });
+        return partitions;
     }
 
     /** The topics with a committed offset, by name. */
     Set<String> topics() {
         Set<String> topics = new TreeSet<>();
-        partitions().forEach(partition -> topics.add(partition.topic().value()));
+        entries.forEach((partition, entry) -> {
+            if (entry.offset() != OffsetStore.FORGOTTEN) {
+                topics.add(partition.topic().value());
+            }
+        });
         return topics;
     }
 
+    /** Whether no partition has a committed offset; cheap (every memberless group is asked on every list). */
     boolean isEmpty() {
-        return partitions().isEmpty();
-    }
-
-    /** Drops the tombstones of forgotten partitions; only when no store is in flight. */
-    void dropForgotten() {
-        entries.values().removeIf(entry -> entry.offset() == OffsetStore.FORGOTTEN);
+        for (Entry entry : entries.values()) {
+            if (entry.offset() != OffsetStore.FORGOTTEN) {
+                return false;
+            }
+        }
+        return true;
     }
 }

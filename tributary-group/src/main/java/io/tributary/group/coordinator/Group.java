@@ -61,7 +61,6 @@ final class Group {
     private SortedMap<String, Set<TopicPartition>> targets = Collections.emptySortedMap();
     /** The partition count of each subscribed topic, as the target assignment used it. */
     private Map<String, Integer> partitionCounts = Map.of();
-    private int storesInFlight;
     /** Resets whose offsets are not durable yet: no partition is handed out meanwhile (see {@link #answer}). */
     private int resetsInFlight;
     /**
@@ -97,7 +96,7 @@ final class Group {
 
     /** Whether the coordinator may forget the group: no members, no committed offsets, no store under way. */
     boolean isUnused() {
-        return members.isEmpty() && committed.isEmpty() && storesInFlight == 0;
+        return members.isEmpty() && committed.isEmpty() && !committed.hasStoresInFlight();
     }
 
     /**
@@ -217,20 +216,12 @@ final class Group {
 
     /** A store of this group's offsets was started; the group is not forgotten until it finished. */
     void storeStarted(long sequence, Map<TopicPartition, Long> offsets) {
-        storesInFlight++;
         committed.storing(sequence, offsets.keySet());
     }
 
     /** The store call number {@code sequence} finished: with {@code offsets} durable, or failed ({@code null}). */
     void storeFinished(long sequence, @Nullable Map<TopicPartition, Long> offsets) {
-        storesInFlight--;
-        committed.storeEnded(sequence);
-        if (offsets != null) {
-            committed.stored(sequence, offsets);
-        }
-        if (storesInFlight == 0) {
-            committed.dropForgotten();
-        }
+        committed.storeEnded(sequence, offsets);
     }
 
     GroupState state() {

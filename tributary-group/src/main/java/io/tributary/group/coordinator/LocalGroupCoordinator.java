@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -140,8 +139,7 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
 
     @Override
     public void commit(Commit commit) {
-        Accepted accepted = accept(commit);
-        awaitStored(commit.group(), accepted.sequence(), commit.offsets(), accepted.stored(), "committed");
+        await(accept(commit), commit.group(), "committed");
     }
 
     /**
@@ -153,22 +151,11 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
      */
     @Override
     public CompletableFuture<Void> commitAsync(Commit commit) {
-        Accepted accepted;
         try {
-            accepted = accept(commit);
+            return accept(commit).copy(); // a copy: a caller that completes it (a timeout) must not skip the settling
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return accepted.stored().handle((ok, failure) -> {
-            if (failure == null) {
-                settle(commit.group(), accepted.sequence(), commit.offsets());
-                return null;
-            }
-            settle(commit.group(), accepted.sequence(), null);
-            Throwable cause = unwrap(failure);
-            throw new CompletionException(new GroupException("offsets of group " + commit.group() + " were not"
-                    + " committed: the offset store failed: " + cause.getMessage(), cause));
-        });
     }
 
     /**
@@ -177,43 +164,36 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
      * Blocks until the store has them; a store that fails is logged and leaves the offsets as they were.
      */
     public void forgetTopic(String topic) {
-        record Forgetting(String group, long sequence, Map<TopicPartition, Long> offsets, CompletableFuture<Void> stored) {
-        }
-        List<Forgetting> forgetting = new ArrayList<>();
+        Map<String, CompletableFuture<Void>> forgetting = new TreeMap<>();
         lock.lock();
         try {
-            for (Group group : groups.values()) {
+            for (Group group : List.copyOf(groups.values())) { // a store completing at once may forget the group
                 Map<TopicPartition, Long> gone = new HashMap<>();
                 group.committed().partitionsWithOffsetsOrStores().stream()
                         .filter(partition -> partition.topic().value().equals(topic))
                         .forEach(partition -> gone.put(partition, OffsetStore.FORGOTTEN));
                 if (!gone.isEmpty()) {
-                    long sequence = ++storeSequence;
-                    forgetting.add(new Forgetting(group.name(), sequence, gone, startStore(group, sequence, gone,
-                            "forgotten")));
+                    forgetting.put(group.name(), startStore(group, gone, "forgotten"));
                 }
             }
         } finally {
             lock.unlock();
         }
-        for (Forgetting group : forgetting) {
+        forgetting.forEach((group, stored) -> {
             try {
-                awaitStored(group.group(), group.sequence(), group.offsets(), group.stored(), "forgotten");
+                await(stored, group, "forgotten");
             } catch (GroupException e) {
-                LOG.warn("group {}: the committed offsets of deleted topic {} could not be forgotten: {}", group.group(),
-                        topic, e.getMessage());
+                LOG.warn("group {}: the committed offsets of deleted topic {} could not be forgotten: {}", group, topic,
+                        e.getMessage());
             }
-        }
+        });
         if (!forgetting.isEmpty()) {
             LOG.info("topic {} was deleted: forgot the committed offsets of {} group(s)", topic, forgetting.size());
         }
     }
 
-    /** A commit the coordinator accepted and handed to the store. */
-    private record Accepted(long sequence, CompletableFuture<Void> stored) {
-    }
-
-    private Accepted accept(Commit commit) {
+    /** Checks the commit and hands it to the store; returns {@link #startStore}'s future. */
+    private CompletableFuture<Void> accept(Commit commit) {
         lock.lock();
         try {
             Group group = current(commit.group(), clock.instant());
@@ -221,8 +201,7 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
                 throw unknownMember(commit.group(), commit.memberId(), "offsets not committed: ");
             }
             group.checkCommit(commit);
-            long sequence = ++storeSequence;
-            return new Accepted(sequence, startStore(group, sequence, commit.offsets(), "committed"));
+            return startStore(group, commit.offsets(), "committed");
         } finally {
             lock.unlock();
         }
@@ -274,7 +253,6 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
         Objects.requireNonNull(to, "to");
         // offsetForTime may read the log: positions are computed outside the lock, emptiness is checked again after
         Map<TopicPartition, Long> positions = positions(topicsToReset(group, topic), to);
-        long sequence;
         CompletableFuture<Void> stored;
         Group target;
         lock.lock();
@@ -285,15 +263,14 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
                 known = create(group, now, "offsets of group " + group + " cannot be reset");
             }
             requireNoMembers(known);
-            sequence = ++storeSequence;
-            stored = startStore(known, sequence, positions, "reset");
+            stored = startStore(known, positions, "reset");
             known.resetStarted();
             target = known;
         } finally {
             lock.unlock();
         }
         try {
-            awaitStored(group, sequence, positions, stored, "reset");
+            await(stored, group, "reset");
         } finally {
             lock.lock();
             try {
@@ -414,38 +391,48 @@ public final class LocalGroupCoordinator implements GroupCoordinator {
         return false;
     }
 
-    /** Hands offsets to the store; under the lock, so that the store sees them in the order they were accepted. */
-    private CompletableFuture<Void> startStore(Group group, long sequence, Map<TopicPartition, Long> offsets,
-            String what) {
+    /**
+     * Hands offsets to the store; under the lock, so that the store sees them in the order they were accepted. The
+     * future completes once the group remembers the outcome ({@link #settle}: on the thread that completes the store's
+     * future, here if it is done already): normally, or with a {@link GroupException} saying the offsets were not
+     * {@code what} ("committed", "reset", "forgotten") because the store failed. Whoever may complete it (a caller's
+     * timeout) gets a {@link CompletableFuture#copy()}: completing this one would skip the settling.
+     */
+    private CompletableFuture<Void> startStore(Group group, Map<TopicPartition, Long> offsets, String what) {
+        String name = group.name();
+        long sequence = ++storeSequence;
         group.storeStarted(sequence, offsets);
+        CompletableFuture<Void> stored;
         try {
-            return Objects.requireNonNull(store.store(group.name(), offsets), "OffsetStore.store returned null");
+            stored = Objects.requireNonNull(store.store(name, offsets), "OffsetStore.store returned null");
         } catch (RuntimeException e) {
-            group.storeFinished(sequence, null);
-            forgetIfUnused(group);
-            throw new GroupException("offsets of group " + group.name() + " were not " + what + ": the offset store"
-                    + " failed: " + e.getMessage(), e);
+            stored = CompletableFuture.failedFuture(e);
         }
+        return stored.handle((ok, failure) -> {
+            settle(name, sequence, failure == null ? offsets : null);
+            if (failure != null) {
+                Throwable cause = unwrap(failure);
+                throw new CompletionException(new GroupException("offsets of group " + name + " were not " + what
+                        + ": the offset store failed: " + cause.getMessage(), cause));
+            }
+            return null;
+        });
     }
 
-    /** Waits, without the lock, until the offsets are durable, then remembers them; throws when they are not. */
-    private void awaitStored(String group, long sequence, Map<TopicPartition, Long> offsets,
-            CompletableFuture<Void> stored, String what) {
+    /**
+     * Waits, without the lock, for a future of {@link #startStore}; throws its {@link GroupException} when the offsets
+     * are not durable. Interrupted, it leaves the store to go on: the group remembers its outcome when it comes.
+     */
+    private static void await(CompletableFuture<Void> stored, String group, String what) {
         try {
             stored.get();
         } catch (InterruptedException e) {
-            // the store goes on: remember its outcome when it comes, so memory still follows the store
-            stored.whenComplete((ok, failure) -> settle(group, sequence, failure == null ? offsets : null));
             Thread.currentThread().interrupt();
             throw new GroupException("interrupted while offsets of group " + group + " were being stored: they may be "
                     + what + " or not; committedOffsets tells once the store finished", e);
-        } catch (ExecutionException | CancellationException e) {
-            settle(group, sequence, null);
-            Throwable cause = e instanceof ExecutionException ? unwrap(e.getCause()) : e;
-            throw new GroupException("offsets of group " + group + " were not " + what + ": the offset store failed: "
-                    + cause.getMessage(), cause);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new CompletionException(e.getCause());
         }
-        settle(group, sequence, offsets);
     }
 
     private void settle(String name, long sequence, @Nullable Map<TopicPartition, Long> offsets) {

@@ -74,10 +74,6 @@ final class Member {
         return Collections.unmodifiableMap(owned);
     }
 
-    boolean owns(TopicPartition partition) {
-        return owned.containsKey(partition);
-    }
-
     void take(TopicPartition partition, int generation) {
         owned.put(partition, generation);
     }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.api.TopicPartition;
+import io.tributary.group.Commit;
 import io.tributary.group.GroupConfig;
 import io.tributary.group.GroupDescription;
 import io.tributary.group.GroupException;
 import io.tributary.group.GroupState;
+import io.tributary.group.GroupSummary;
 import io.tributary.group.Heartbeat;
 import io.tributary.group.OffsetReset;
 import io.tributary.group.ScriptedMember;
@@ -17,10 +19,14 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -221,6 +227,91 @@ class LocalGroupCoordinatorStoreTest {
 
         assertThat(fixture.coordinator.committedOffsets(GROUP, Set.of(zero))).isEqualTo(Map.of(zero, 7L));
         assertThat(fixture.coordinator.describe(GROUP).state()).isEqualTo(GroupState.EMPTY);
+    }
+
+    @Test
+    void anAsyncCommitWhoseCallerStoppedWaiting_isStillRememberedOnceDurable() throws Exception {
+        HandCompletedOffsetStore store = new HandCompletedOffsetStore();
+        CoordinatorFixture fixture = new CoordinatorFixture(GroupConfig.defaults(), store);
+        String orders = fixture.topic("orders", 1);
+        TopicPartition zero = TopicPartition.of(orders, 0);
+        ScriptedMember member = fixture.member(GROUP, "member", orders);
+        member.join();
+        CompletableFuture<Void> commit = fixture.coordinator.commitAsync(new Commit(GROUP, "member",
+                member.generation(), Map.of(zero, 7L)));
+        HandCompletedOffsetStore.Pending pending = store.next();
+
+        commit.completeExceptionally(new TimeoutException("the caller's bound")); // what orTimeout does
+        pending.complete();
+
+        assertThat(fixture.coordinator.committedOffsets(GROUP, List.of())).isEqualTo(Map.of(zero, 7L));
+    }
+
+    @Test
+    void aCommitInterruptedWhileStored_throws_andIsRememberedOnceDurable() throws Exception {
+        HandCompletedOffsetStore store = new HandCompletedOffsetStore();
+        CoordinatorFixture fixture = new CoordinatorFixture(GroupConfig.defaults(), store);
+        String orders = fixture.topic("orders", 1);
+        TopicPartition zero = TopicPartition.of(orders, 0);
+        ScriptedMember member = fixture.member(GROUP, "member", orders);
+        member.join();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread committer = Thread.ofVirtual().start(() -> {
+            try {
+                member.commit(zero, 7L);
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        HandCompletedOffsetStore.Pending pending = store.next();
+
+        committer.interrupt();
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(thrown.get()).isInstanceOf(GroupException.class).hasMessageContaining("interrupted")
+                .hasMessageContaining("may be committed or not");
+        assertThat(fixture.coordinator.committedOffsets(GROUP, List.of())).as("not durable yet").isEmpty();
+        pending.complete();
+
+        assertThat(fixture.coordinator.committedOffsets(GROUP, List.of())).isEqualTo(Map.of(zero, 7L));
+    }
+
+    @Test
+    void forgettingADeletedTopic_overAStoreThatCompletesAtOnce_forgetsEveryGroupLeftWithoutOffsets() {
+        CoordinatorFixture fixture = new CoordinatorFixture();
+        String orders = fixture.topic("orders", 1);
+        String audit = fixture.topic("audit", 1);
+        for (String group : List.of("a", "b", "c")) {
+            ScriptedMember member = fixture.member(group, "member", orders, audit);
+            member.join();
+            member.commit(TopicPartition.of(group.equals("b") ? audit : orders, 0), 1L);
+            member.leave();
+        }
+
+        fixture.coordinator.forgetTopic(orders);
+
+        assertThat(fixture.coordinator.listGroups()).extracting(GroupSummary::group).containsExactly("b");
+    }
+
+    @Test
+    void forgettingADeletedTopic_whenTheStoreThrowsForOneGroup_stillForgetsItInTheOthers() {
+        FailingOffsetStore store = new FailingOffsetStore();
+        CoordinatorFixture fixture = new CoordinatorFixture(GroupConfig.defaults(), store);
+        String orders = fixture.topic("orders", 1);
+        TopicPartition zero = TopicPartition.of(orders, 0);
+        for (String group : List.of("a", "b")) {
+            ScriptedMember member = fixture.member(group, "member", orders);
+            member.join();
+            member.commit(zero, 1L);
+        }
+        store.throwNext(new IllegalStateException("offsets topic closed"));
+
+        fixture.coordinator.forgetTopic(orders);
+
+        assertThat(fixture.coordinator.committedOffsets("a", List.of())).as("its store failed").isEqualTo(Map.of(zero, 1L));
+        assertThat(fixture.coordinator.committedOffsets("b", List.of())).isEmpty();
     }
 
     @Test
